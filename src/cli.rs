@@ -1,0 +1,114 @@
+//! The command line contract (design.md): argument types only, no behaviour.
+
+use std::path::PathBuf;
+
+use clap::{Args, Parser, Subcommand};
+
+#[derive(Debug, Parser)]
+#[command(
+    name = "music-sef",
+    about = "A guided music self-evaluation for your school, saved as you go and ready to send to your music hub.",
+    long_about = None,
+    disable_version_flag = true,
+    after_help = "Run with no command to open the home screen, where you can start or resume a self-evaluation.\n\nDRAFT is a draft's id, the first 4 or more characters of it, or its exact title (see `music-sef drafts`)."
+)]
+pub struct Cli {
+    /// Print the version and the folders music-sef uses
+    #[arg(short = 'V', long = "version")]
+    pub version: bool,
+
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Start a new self-evaluation and open it
+    New(NewArgs),
+    /// Resume a self-evaluation in the full-screen view
+    Open(OpenArgs),
+    /// List your self-evaluations
+    Drafts(DraftsArgs),
+    /// Write the submission bundle (PDF, CSV, JSON and e-mail) for your music hub
+    Export(ExportArgs),
+    /// Start a new self-evaluation from an earlier submission (submission.json or its .zip)
+    Import(ImportArgs),
+    /// List the questionnaires you can use
+    Questionnaires,
+    /// Check questionnaire files and explain any problem
+    Check(CheckArgs),
+    /// Answer a self-evaluation as plain numbered prompts (screen readers, scripts)
+    Plain(PlainArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct NewArgs {
+    /// Which questionnaire: an id from `music-sef questionnaires` or a file path
+    #[arg(short, long, value_name = "ID|PATH")]
+    pub questionnaire: Option<String>,
+    /// A title for the draft (you can change it later)
+    #[arg(short, long, value_name = "TEXT")]
+    pub title: Option<String>,
+    /// Carry answers over from an earlier draft or exported bundle (folder, .zip or submission.json)
+    #[arg(long, value_name = "DRAFT|BUNDLE")]
+    pub from: Option<String>,
+    /// Answer in plain numbered prompts instead of the full-screen view
+    #[arg(long)]
+    pub plain: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct OpenArgs {
+    /// The draft to resume
+    pub draft: String,
+}
+
+#[derive(Debug, Args)]
+pub struct DraftsArgs {
+    /// Print the list as JSON (for scripts)
+    #[arg(long)]
+    pub json: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct ExportArgs {
+    /// The draft to export
+    pub draft: String,
+    /// Folder to write the bundle in (default: the current folder)
+    #[arg(long, value_name = "DIR")]
+    pub out: Option<PathBuf>,
+    /// Export even though required answers are missing; every page is marked INCOMPLETE DRAFT
+    #[arg(long)]
+    pub allow_incomplete: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct ImportArgs {
+    /// A submission.json or the .zip from an export
+    pub file: PathBuf,
+    /// Use this questionnaire instead of the one named in the file
+    #[arg(short, long, value_name = "ID|PATH")]
+    pub questionnaire: Option<String>,
+    /// A title for the new draft
+    #[arg(short, long, value_name = "TEXT")]
+    pub title: Option<String>,
+}
+
+#[derive(Debug, Args)]
+pub struct CheckArgs {
+    /// Questionnaire files to check
+    #[arg(required = true, value_name = "FILE")]
+    pub files: Vec<PathBuf>,
+}
+
+#[derive(Debug, Args)]
+pub struct PlainArgs {
+    /// The draft to continue; without it a new one is started
+    pub draft: Option<String>,
+    /// Questionnaire for a new draft: an id or a file path
+    #[arg(short, long, value_name = "ID|PATH")]
+    pub questionnaire: Option<String>,
+    /// Title for a new draft
+    #[arg(short, long, value_name = "TEXT")]
+    pub title: Option<String>,
+}

@@ -1,0 +1,36 @@
+//! One module per command: each takes its parsed arguments and the data folders, does the
+//! work and returns the exit code. Errors returned here are the user's input or data being
+//! wrong (exit 1); clap handles usage errors (exit 2).
+
+pub mod check;
+pub mod drafts;
+pub mod export;
+pub mod import;
+pub mod new;
+pub mod open;
+pub mod plain;
+pub mod questionnaires;
+pub mod version;
+
+use std::process::ExitCode;
+
+use crate::cli::{Cli, Command};
+use crate::paths::DataDirs;
+
+/// Run the parsed command line.
+pub fn dispatch(cli: Cli, dirs: &DataDirs) -> anyhow::Result<ExitCode> {
+    if cli.version {
+        return Ok(version::run(dirs));
+    }
+    match cli.command {
+        None => open::home(dirs),
+        Some(Command::New(a)) => new::run(&a, dirs),
+        Some(Command::Open(a)) => open::run(&a, dirs),
+        Some(Command::Drafts(a)) => drafts::run(&a, dirs),
+        Some(Command::Export(a)) => export::run(&a, dirs),
+        Some(Command::Import(a)) => import::run(&a, dirs),
+        Some(Command::Questionnaires) => questionnaires::run(dirs),
+        Some(Command::Check(a)) => check::run(&a),
+        Some(Command::Plain(a)) => plain::run(&a, dirs),
+    }
+}

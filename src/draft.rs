@@ -1,0 +1,173 @@
+//! A draft: one school's answers to one questionnaire, as saved on disk.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use chrono::{DateTime, NaiveDate, Utc};
+use serde::{Deserialize, Serialize};
+use uuid::Uuid;
+
+use crate::answers::{AnswerValue, Answers};
+
+pub const DRAFT_FORMAT: &str = "music-sef/draft";
+/// The newest draft format this program writes. A draft with a higher number opens read-only.
+pub const DRAFT_FORMAT_VERSION: u32 = 1;
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Draft {
+    pub format: String,
+    pub format_version: u32,
+    pub id: Uuid,
+    pub title: String,
+    pub questionnaire: QuestionnaireRef,
+    pub created_at: DateTime<Utc>,
+    pub updated_at: DateTime<Utc>,
+    #[serde(default)]
+    pub status: DraftStatus,
+    #[serde(default)]
+    pub answers: Answers,
+    /// Answers to questions the questionnaire no longer asks: kept, shown in review, never
+    /// dropped.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub orphaned_answers: BTreeMap<String, OrphanedAnswer>,
+    /// Set when the draft was started from an earlier submission (re-assessment).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub carried_over: Option<CarriedOver>,
+    /// Bundles written from this draft, newest last.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub exports: Vec<ExportRecord>,
+}
+
+/// Which questionnaire a draft answers. `source` is a file path for questionnaires that
+/// are neither built in nor installed.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct QuestionnaireRef {
+    pub id: String,
+    pub version: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub source: Option<String>,
+}
+
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum DraftStatus {
+    #[default]
+    InProgress,
+    /// The teacher marked it ready; only possible with no required answer missing.
+    Ready,
+    Exported,
+}
+
+impl DraftStatus {
+    pub fn label(self) -> &'static str {
+        match self {
+            Self::InProgress => "In progress",
+            Self::Ready => "Ready to export",
+            Self::Exported => "Exported",
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct OrphanedAnswer {
+    pub value: AnswerValue,
+    /// The prompt as it was, when known, so the teacher recognises the answer.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub prompt: Option<String>,
+    /// The questionnaire version that last asked it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub asked_in_version: Option<String>,
+}
+
+/// Where carried-over answers came from and which still wait for confirmation.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct CarriedOver {
+    /// Title of the earlier draft or submission.
+    pub from_title: String,
+    /// When the earlier submission was made (its `generated_at` or last save).
+    pub from_date: DateTime<Utc>,
+    /// The earlier answers as they were, for "what changed" in the export.
+    pub previous_answers: Answers,
+    /// Carried-over question ids the teacher has not yet confirmed or changed.
+    #[serde(default)]
+    pub unconfirmed: BTreeSet<String>,
+    /// Earlier answers whose question ids this questionnaire does not know: kept aside.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub unknown_answers: Answers,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ExportRecord {
+    pub at: DateTime<Utc>,
+    pub folder: String,
+}
+
+impl Draft {
+    /// A new, empty draft.
+    pub fn new(title: impl Into<String>, questionnaire: QuestionnaireRef) -> Self {
+        let now = Utc::now();
+        Self {
+            format: DRAFT_FORMAT.to_string(),
+            format_version: DRAFT_FORMAT_VERSION,
+            id: Uuid::new_v4(),
+            title: title.into(),
+            questionnaire,
+            created_at: now,
+            updated_at: now,
+            status: DraftStatus::InProgress,
+            answers: Answers::new(),
+            orphaned_answers: BTreeMap::new(),
+            carried_over: None,
+            exports: Vec::new(),
+        }
+    }
+
+    /// Set or clear one answer. An unanswered value (empty text …) removes the entry so
+    /// drafts do not fill with blanks. Confirms a carried-over answer, and a changed answer
+    /// moves a Ready draft back to In progress only if it makes a required answer missing —
+    /// that check belongs to the caller, which knows the questionnaire.
+    pub fn set_answer(&mut self, id: &str, value: Option<AnswerValue>) {
+        match value {
+            Some(v) if v.is_answered() || matches!(v, AnswerValue::Level(_)) => {
+                if matches!(&v, AnswerValue::Level(l) if l.level.is_none() && l.evidence.as_deref().is_none_or(str::is_empty) && l.target.is_none())
+                {
+                    self.answers.remove(id);
+                } else {
+                    self.answers.insert(id.to_string(), v);
+                }
+            }
+            _ => {
+                self.answers.remove(id);
+            }
+        }
+        self.confirm(id);
+        self.updated_at = Utc::now();
+    }
+
+    /// Mark a carried-over answer as confirmed.
+    pub fn confirm(&mut self, id: &str) {
+        if let Some(c) = self.carried_over.as_mut() {
+            c.unconfirmed.remove(id);
+        }
+    }
+
+    pub fn is_unconfirmed(&self, id: &str) -> bool {
+        self.carried_over
+            .as_ref()
+            .is_some_and(|c| c.unconfirmed.contains(id))
+    }
+
+    /// A title suggestion from the school name and academic year, e.g.
+    /// "Oakfield Primary – 2026/27".
+    pub fn suggest_title(school: Option<&str>, academic_year: Option<&str>, today: NaiveDate) -> String {
+        use chrono::Datelike;
+        let year = academic_year.map(str::to_string).unwrap_or_else(|| {
+            // English academic years start in September.
+            let y = if today.month() >= 9 { today.year() } else { today.year() - 1 };
+            format!("{}/{:02}", y, (y + 1) % 100)
+        });
+        match school.map(str::trim).filter(|s| !s.is_empty()) {
+            Some(s) => format!("{s} – {year}"),
+            None => format!("Music self-evaluation – {year}"),
+        }
+    }
+}

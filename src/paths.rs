@@ -1,0 +1,45 @@
+//! Where music-sef keeps its files: drafts, installed questionnaires and settings.
+
+use std::path::{Path, PathBuf};
+
+/// Environment variable that overrides the data directory (tests, portable installs).
+pub const DATA_DIR_ENV: &str = "MUSIC_SEF_DATA_DIR";
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DataDirs {
+    root: PathBuf,
+}
+
+impl DataDirs {
+    /// The data directory from `MUSIC_SEF_DATA_DIR`, else the platform's usual place
+    /// (`~/.local/share/music-sef` on Linux). None only when no home directory is known.
+    pub fn from_env() -> Option<Self> {
+        if let Some(dir) = std::env::var_os(DATA_DIR_ENV).filter(|d| !d.is_empty()) {
+            return Some(Self::at(PathBuf::from(dir)));
+        }
+        directories::ProjectDirs::from("", "", "music-sef").map(|p| Self::at(p.data_dir().to_path_buf()))
+    }
+
+    pub fn at(root: impl Into<PathBuf>) -> Self {
+        Self { root: root.into() }
+    }
+
+    pub fn root(&self) -> &Path {
+        &self.root
+    }
+
+    /// `<data dir>/drafts`: one folder per draft, named by its id.
+    pub fn drafts(&self) -> PathBuf {
+        self.root.join("drafts")
+    }
+
+    /// `<data dir>/questionnaires`: extra questionnaire files shown beside the built-in ones.
+    pub fn questionnaires(&self) -> PathBuf {
+        self.root.join("questionnaires")
+    }
+
+    /// `<data dir>/settings.json`: remembered answers to one-off questions (hub e-mail).
+    pub fn settings_file(&self) -> PathBuf {
+        self.root.join("settings.json")
+    }
+}

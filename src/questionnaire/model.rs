@@ -1,0 +1,451 @@
+//! The questionnaire as data: the serde types a hub author writes in JSON.
+//!
+//! The model is deliberately flat (one `Question` struct with type-specific optional fields)
+//! so that `deny_unknown_fields` catches typos and validation can say "`options` only belongs
+//! on single_choice and multi_choice" instead of a generic serde message.
+
+use std::collections::BTreeMap;
+
+use serde::{Deserialize, Serialize};
+
+/// The `format` string every questionnaire file carries.
+pub const QUESTIONNAIRE_FORMAT: &str = "music-sef/questionnaire";
+/// The newest questionnaire format version this program understands.
+pub const QUESTIONNAIRE_FORMAT_VERSION: u32 = 1;
+/// The level id used when a scale allows "not applicable".
+pub const NOT_APPLICABLE: &str = "not_applicable";
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Questionnaire {
+    pub format: String,
+    pub format_version: u32,
+    /// Stable id, e.g. `school-music-self-evaluation`. Drafts refer to it.
+    pub id: String,
+    /// The questionnaire's own version, e.g. `2026.1`; drafts record it.
+    pub version: String,
+    pub title: String,
+    #[serde(default)]
+    pub description: String,
+    /// Present when the questionnaire is meant to be sent to a hub.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub submission: Option<SubmissionInfo>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub scales: Vec<Scale>,
+    pub sections: Vec<Section>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub scoring: Option<Scoring>,
+}
+
+/// Who receives the submission and how the e-mail is titled.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SubmissionInfo {
+    /// Shown in the e-mail body and the report, e.g. "your local music hub".
+    pub hub_name: String,
+    /// Where the e-mail goes; when absent the program asks once and remembers it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub hub_email: Option<String>,
+    /// E-mail subject with placeholders `{school}`, `{questionnaire}`, `{date}`, `{title}`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub subject: Option<String>,
+}
+
+/// A named judgement scale, levels ordered from lowest to highest.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Scale {
+    pub id: String,
+    pub levels: Vec<Level>,
+    /// Offer "not applicable" (stored as the level id `not_applicable`).
+    #[serde(default)]
+    pub not_applicable: bool,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Level {
+    pub id: String,
+    pub label: String,
+    /// One short line saying what the level means.
+    #[serde(default)]
+    pub meaning: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Section {
+    pub id: String,
+    pub title: String,
+    /// A sentence or two shown at the top of the section.
+    #[serde(default)]
+    pub intro: String,
+    pub questions: Vec<Question>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum QuestionType {
+    Text,
+    LongText,
+    SingleChoice,
+    MultiChoice,
+    YesNo,
+    Number,
+    Date,
+    Url,
+    Email,
+    Rating,
+    Criterion,
+}
+
+impl QuestionType {
+    /// The name used in files and error messages.
+    pub fn name(self) -> &'static str {
+        match self {
+            Self::Text => "text",
+            Self::LongText => "long_text",
+            Self::SingleChoice => "single_choice",
+            Self::MultiChoice => "multi_choice",
+            Self::YesNo => "yes_no",
+            Self::Number => "number",
+            Self::Date => "date",
+            Self::Url => "url",
+            Self::Email => "email",
+            Self::Rating => "rating",
+            Self::Criterion => "criterion",
+        }
+    }
+
+    /// Types whose answer is a level on a scale (plus evidence).
+    pub fn uses_scale(self) -> bool {
+        matches!(self, Self::Rating | Self::Criterion)
+    }
+
+    pub fn has_options(self) -> bool {
+        matches!(self, Self::SingleChoice | Self::MultiChoice)
+    }
+
+    /// Types typed as free text in a single-line box.
+    pub fn is_typed(self) -> bool {
+        matches!(
+            self,
+            Self::Text | Self::Number | Self::Date | Self::Url | Self::Email
+        )
+    }
+}
+
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Requirement {
+    /// Export refuses while this is unanswered.
+    Required,
+    /// Listed in review when missing, but never blocks export.
+    Recommended,
+    #[default]
+    Optional,
+}
+
+/// Which part an answer plays, so the program can find the school name, the plan link, …
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Role {
+    SchoolName,
+    Urn,
+    Phase,
+    LocalAuthority,
+    AcademicYear,
+    MusicLead,
+    HeadTeacher,
+    ContactEmail,
+    HubName,
+    DevelopmentPlanUrl,
+    CompletedBy,
+    CompletionDate,
+    /// May appear on several questions: each is one strength for the report's first page.
+    Strength,
+    /// May appear on several questions: each is one priority.
+    Priority,
+    /// May appear on several questions: topics the school wants to discuss.
+    DiscussionTopic,
+    OverallJudgement,
+    TargetAward,
+}
+
+impl Role {
+    /// Roles that several questions may share.
+    pub fn repeatable(self) -> bool {
+        matches!(self, Self::Strength | Self::Priority | Self::DiscussionTopic)
+    }
+
+    pub fn name(self) -> &'static str {
+        match self {
+            Self::SchoolName => "school_name",
+            Self::Urn => "urn",
+            Self::Phase => "phase",
+            Self::LocalAuthority => "local_authority",
+            Self::AcademicYear => "academic_year",
+            Self::MusicLead => "music_lead",
+            Self::HeadTeacher => "head_teacher",
+            Self::ContactEmail => "contact_email",
+            Self::HubName => "hub_name",
+            Self::DevelopmentPlanUrl => "development_plan_url",
+            Self::CompletedBy => "completed_by",
+            Self::CompletionDate => "completion_date",
+            Self::Strength => "strength",
+            Self::Priority => "priority",
+            Self::DiscussionTopic => "discussion_topic",
+            Self::OverallJudgement => "overall_judgement",
+            Self::TargetAward => "target_award",
+        }
+    }
+
+    pub const ALL: [Role; 17] = [
+        Self::SchoolName,
+        Self::Urn,
+        Self::Phase,
+        Self::LocalAuthority,
+        Self::AcademicYear,
+        Self::MusicLead,
+        Self::HeadTeacher,
+        Self::ContactEmail,
+        Self::HubName,
+        Self::DevelopmentPlanUrl,
+        Self::CompletedBy,
+        Self::CompletionDate,
+        Self::Strength,
+        Self::Priority,
+        Self::DiscussionTopic,
+        Self::OverallJudgement,
+        Self::TargetAward,
+    ];
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ChoiceOption {
+    pub id: String,
+    pub label: String,
+    /// Optional extra words shown beside the option.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub hint: Option<String>,
+}
+
+/// One question. Fields after `show_if` only apply to some types; validation says which.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Question {
+    /// Stable id: answers are stored under it. Never reuse an id for a different question.
+    pub id: String,
+    #[serde(rename = "type")]
+    pub kind: QuestionType,
+    pub prompt: String,
+    /// Longer help shown on demand (`?`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub guidance: Option<String>,
+    #[serde(default)]
+    pub required: Requirement,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub show_if: Option<Condition>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub role: Option<Role>,
+    /// Ids this question had in earlier versions, so old answers follow it.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub previous_ids: Vec<String>,
+
+    /// single_choice and multi_choice.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub options: Vec<ChoiceOption>,
+    /// number: smallest allowed value.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub min: Option<f64>,
+    /// number: largest allowed value.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub max: Option<f64>,
+    /// number: whole numbers only.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub integer: bool,
+    /// number: unit shown after the box, e.g. "minutes".
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub unit: Option<String>,
+    /// rating and criterion: the id of a scale in `scales`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub scale: Option<String>,
+    /// criterion: what each level looks like, keyed by level id.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub descriptors: BTreeMap<String, String>,
+    /// rating and criterion: offer an evidence box (default true).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub evidence: Option<bool>,
+    /// criterion: offer a target level (default true).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub target: Option<bool>,
+    /// text and long_text: the most characters accepted.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub max_length: Option<usize>,
+}
+
+impl Question {
+    pub fn offers_evidence(&self) -> bool {
+        self.kind.uses_scale() && self.evidence.unwrap_or(true)
+    }
+
+    pub fn offers_target(&self) -> bool {
+        self.kind == QuestionType::Criterion && self.target.unwrap_or(true)
+    }
+
+    pub fn option(&self, id: &str) -> Option<&ChoiceOption> {
+        self.options.iter().find(|o| o.id == id)
+    }
+}
+
+/// A `show_if` condition on earlier answers. In JSON it is externally tagged:
+/// `{"equals": {"question": "phase", "value": "secondary"}}`, `{"not": {...}}`,
+/// `{"all": [..]}`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case", deny_unknown_fields)]
+pub enum Condition {
+    /// The answer equals `value`; for multi_choice, the option is among those chosen;
+    /// for rating and criterion, the level id.
+    Equals {
+        question: String,
+        value: serde_json::Value,
+    },
+    /// The answer equals any of `values` (for multi_choice: any of them chosen).
+    OneOf {
+        question: String,
+        values: Vec<serde_json::Value>,
+    },
+    /// The question has any answer.
+    Answered { question: String },
+    Not(Box<Condition>),
+    All(Vec<Condition>),
+    Any(Vec<Condition>),
+}
+
+impl Condition {
+    /// Every question id the condition reads, for validation.
+    pub fn referenced_ids(&self) -> Vec<&str> {
+        let mut out = Vec::new();
+        self.collect_ids(&mut out);
+        out
+    }
+
+    fn collect_ids<'a>(&'a self, out: &mut Vec<&'a str>) {
+        match self {
+            Self::Equals { question, .. }
+            | Self::OneOf { question, .. }
+            | Self::Answered { question } => out.push(question),
+            Self::Not(inner) => inner.collect_ids(out),
+            Self::All(list) | Self::Any(list) => list.iter().for_each(|c| c.collect_ids(out)),
+        }
+    }
+
+    /// Nesting depth, so validation can refuse absurd trees before evaluation recurses.
+    pub fn depth(&self) -> usize {
+        match self {
+            Self::Equals { .. } | Self::OneOf { .. } | Self::Answered { .. } => 1,
+            Self::Not(inner) => 1 + inner.depth(),
+            Self::All(list) | Self::Any(list) => 1 + list.iter().map(Self::depth).max().unwrap_or(0),
+        }
+    }
+}
+
+/// How answers are summarised on the report's first page.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Scoring {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub section_summaries: Option<SectionSummaries>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub award: Option<AwardRule>,
+}
+
+/// Per section: the mean of its answered ratings on `scale` (levels count 1, 2, 3 …;
+/// "not applicable" is left out), named by the highest band whose `from` it reaches.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SectionSummaries {
+    pub scale: String,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub bands: Vec<Band>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Band {
+    pub from: f64,
+    pub label: String,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum AwardMethod {
+    /// The highest level that every criterion on the scale reaches.
+    HighestLevelAllReach,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct AwardRule {
+    /// Heading used on screen and in the report, e.g. "Indicative award".
+    pub title: String,
+    pub scale: String,
+    pub method: AwardMethod,
+    /// Levels that are not an award in themselves (e.g. `not_yet`).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub no_award_levels: Vec<String>,
+}
+
+impl Questionnaire {
+    pub fn scale(&self, id: &str) -> Option<&Scale> {
+        self.scales.iter().find(|s| s.id == id)
+    }
+
+    /// All questions in order with their section index.
+    pub fn questions(&self) -> impl Iterator<Item = (usize, &Question)> {
+        self.sections
+            .iter()
+            .enumerate()
+            .flat_map(|(i, s)| s.questions.iter().map(move |q| (i, q)))
+    }
+
+    pub fn question(&self, id: &str) -> Option<&Question> {
+        self.questions().map(|(_, q)| q).find(|q| q.id == id)
+    }
+
+    pub fn question_count(&self) -> usize {
+        self.sections.iter().map(|s| s.questions.len()).sum()
+    }
+
+    /// Questions playing `role`, in order.
+    pub fn with_role(&self, role: Role) -> impl Iterator<Item = &Question> {
+        self.questions()
+            .map(|(_, q)| q)
+            .filter(move |q| q.role == Some(role))
+    }
+
+    /// The scale a rating or criterion question uses.
+    pub fn scale_of(&self, q: &Question) -> Option<&Scale> {
+        q.scale.as_deref().and_then(|id| self.scale(id))
+    }
+}
+
+impl Scale {
+    /// Position of a level, 0 for the lowest; None for "not applicable" or unknown ids.
+    pub fn rank(&self, level: &str) -> Option<usize> {
+        self.levels.iter().position(|l| l.id == level)
+    }
+
+    pub fn level(&self, id: &str) -> Option<&Level> {
+        self.levels.iter().find(|l| l.id == id)
+    }
+
+    /// The label for a stored level id, including "Not applicable".
+    pub fn label_of(&self, id: &str) -> Option<&str> {
+        if id == NOT_APPLICABLE && self.not_applicable {
+            return Some("Not applicable");
+        }
+        self.level(id).map(|l| l.label.as_str())
+    }
+}
