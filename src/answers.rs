@@ -1,6 +1,15 @@
-//! Answers: stored values, checking a value against its question, `show_if`, progress and
-//! scoring. Shared by the TUI, plain mode and the export so all three agree.
+//! Answers: stored values, parsing typed input, checking values against their question,
+//! `show_if`, progress, scoring and display. Shared by the TUI, plain mode and the export
+//! so all three agree.
 
+pub mod check;
+pub mod display;
+pub mod parse;
+pub mod progress;
+pub mod scoring;
 pub mod value;
+pub mod visibility;
 
+pub use progress::Progress;
 pub use value::*;
+pub use visibility::is_visible;

@@ -158,11 +158,19 @@ impl Draft {
 
     /// A title suggestion from the school name and academic year, e.g.
     /// "Oakfield Primary – 2026/27".
-    pub fn suggest_title(school: Option<&str>, academic_year: Option<&str>, today: NaiveDate) -> String {
+    pub fn suggest_title(
+        school: Option<&str>,
+        academic_year: Option<&str>,
+        today: NaiveDate,
+    ) -> String {
         use chrono::Datelike;
         let year = academic_year.map(str::to_string).unwrap_or_else(|| {
             // English academic years start in September.
-            let y = if today.month() >= 9 { today.year() } else { today.year() - 1 };
+            let y = if today.month() >= 9 {
+                today.year()
+            } else {
+                today.year() - 1
+            };
             format!("{}/{:02}", y, (y + 1) % 100)
         });
         match school.map(str::trim).filter(|s| !s.is_empty()) {

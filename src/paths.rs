@@ -17,7 +17,8 @@ impl DataDirs {
         if let Some(dir) = std::env::var_os(DATA_DIR_ENV).filter(|d| !d.is_empty()) {
             return Some(Self::at(PathBuf::from(dir)));
         }
-        directories::ProjectDirs::from("", "", "music-sef").map(|p| Self::at(p.data_dir().to_path_buf()))
+        directories::ProjectDirs::from("", "", "music-sef")
+            .map(|p| Self::at(p.data_dir().to_path_buf()))
     }
 
     pub fn at(root: impl Into<PathBuf>) -> Self {

@@ -1,6 +1,11 @@
 //! Questionnaires: the data model, loading with clear errors, semantic validation, the
 //! built-in set and installed files.
 
+pub mod builtin;
+pub mod load;
 pub mod model;
+pub mod registry;
 
+pub use load::{LoadError, load_file, load_str};
 pub use model::*;
+pub use registry::{DEFAULT_ID, Entry, Origin, Registry};

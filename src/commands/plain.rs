@@ -3,6 +3,9 @@
 use std::process::ExitCode;
 
 #[allow(clippy::unnecessary_wraps)]
-pub fn run(_args: &crate::cli::PlainArgs, _dirs: &crate::paths::DataDirs) -> anyhow::Result<ExitCode> {
+pub fn run(
+    _args: &crate::cli::PlainArgs,
+    _dirs: &crate::paths::DataDirs,
+) -> anyhow::Result<ExitCode> {
     anyhow::bail!("this command is not built yet")
 }

@@ -8,8 +8,14 @@ pub fn run(dirs: &DataDirs) -> ExitCode {
     println!("music-sef {}", env!("CARGO_PKG_VERSION"));
     println!("Data folder:              {}", dirs.root().display());
     println!("Drafts:                   {}", dirs.drafts().display());
-    println!("Installed questionnaires: {}", dirs.questionnaires().display());
-    println!("Settings:                 {}", dirs.settings_file().display());
+    println!(
+        "Installed questionnaires: {}",
+        dirs.questionnaires().display()
+    );
+    println!(
+        "Settings:                 {}",
+        dirs.settings_file().display()
+    );
     println!("(Set {DATA_DIR_ENV} to use another data folder.)");
     ExitCode::SUCCESS
 }

@@ -175,7 +175,10 @@ pub enum Role {
 impl Role {
     /// Roles that several questions may share.
     pub fn repeatable(self) -> bool {
-        matches!(self, Self::Strength | Self::Priority | Self::DiscussionTopic)
+        matches!(
+            self,
+            Self::Strength | Self::Priority | Self::DiscussionTopic
+        )
     }
 
     pub fn name(self) -> &'static str {
@@ -317,7 +320,9 @@ pub enum Condition {
         values: Vec<serde_json::Value>,
     },
     /// The question has any answer.
-    Answered { question: String },
+    Answered {
+        question: String,
+    },
     Not(Box<Condition>),
     All(Vec<Condition>),
     Any(Vec<Condition>),
@@ -346,7 +351,9 @@ impl Condition {
         match self {
             Self::Equals { .. } | Self::OneOf { .. } | Self::Answered { .. } => 1,
             Self::Not(inner) => 1 + inner.depth(),
-            Self::All(list) | Self::Any(list) => 1 + list.iter().map(Self::depth).max().unwrap_or(0),
+            Self::All(list) | Self::Any(list) => {
+                1 + list.iter().map(Self::depth).max().unwrap_or(0)
+            }
         }
     }
 }

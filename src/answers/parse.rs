@@ -1,0 +1,262 @@
+//! Turning what a teacher typed into a stored value, with messages that say what is wrong
+//! and how to fix it. The TUI and plain mode both use these, so they agree word for word.
+
+use chrono::NaiveDate;
+
+use crate::questionnaire::{Question, QuestionType};
+
+use super::AnswerValue;
+
+/// Parse typed input for a question whose answer is typed (text, long_text, number, date,
+/// url, email). Empty input means "no answer" and gives `Ok(None)`.
+///
+/// # Errors
+/// A message for the teacher, e.g. "Please type a whole number, like 60."
+pub fn parse_typed(q: &Question, input: &str) -> Result<Option<AnswerValue>, String> {
+    let trimmed = input.trim();
+    if trimmed.is_empty() {
+        return Ok(None);
+    }
+    match q.kind {
+        QuestionType::Text | QuestionType::LongText => {
+            let text = if q.kind == QuestionType::Text {
+                trimmed.to_string()
+            } else {
+                input.trim_end().to_string()
+            };
+            if let Some(max) = q.max_length {
+                let n = text.chars().count();
+                if n > max {
+                    return Err(format!(
+                        "This answer is {n} characters long; the most allowed is {max}. Please shorten it."
+                    ));
+                }
+            }
+            Ok(Some(AnswerValue::Text(text)))
+        }
+        QuestionType::Number => parse_number(q, trimmed).map(Some),
+        QuestionType::Date => {
+            parse_date(trimmed).map(|d| Some(AnswerValue::Text(d.format("%Y-%m-%d").to_string())))
+        }
+        QuestionType::Url => parse_url(trimmed).map(|u| Some(AnswerValue::Text(u))),
+        QuestionType::Email => parse_email(trimmed).map(|e| Some(AnswerValue::Text(e))),
+        other => Err(format!(
+            "A {} question is answered by choosing, not by typing.",
+            other.name()
+        )),
+    }
+}
+
+fn parse_number(q: &Question, s: &str) -> Result<AnswerValue, String> {
+    let cleaned: String = s.chars().filter(|c| *c != ',' && *c != '_').collect();
+    let cleaned = cleaned.trim_end_matches('%').trim();
+    let example = q.min.map_or(60.0, |m| m.max(1.0)).round();
+    let x: f64 = cleaned.parse().map_err(|_| {
+        if q.integer {
+            format!("Please type a whole number, like {example}.")
+        } else {
+            format!("Please type a number, like {example}.")
+        }
+    })?;
+    if !x.is_finite() {
+        return Err("Please type an ordinary number.".to_string());
+    }
+    if q.integer && x.fract() != 0.0 {
+        return Err(format!(
+            "Please type a whole number (no decimals), like {example}."
+        ));
+    }
+    let unit = q
+        .unit
+        .as_deref()
+        .map(|u| format!(" {u}"))
+        .unwrap_or_default();
+    match (q.min, q.max) {
+        (Some(min), Some(max)) if x < min || x > max => Err(format!(
+            "Please type a number from {}{unit} to {}{unit}.",
+            fmt_num(min),
+            fmt_num(max)
+        )),
+        (Some(min), None) if x < min => Err(format!("Please type {}{unit} or more.", fmt_num(min))),
+        (None, Some(max)) if x > max => Err(format!("Please type {}{unit} or less.", fmt_num(max))),
+        _ => AnswerValue::number(x).ok_or_else(|| "Please type an ordinary number.".to_string()),
+    }
+}
+
+/// Format a number without a needless `.0`.
+pub fn fmt_num(x: f64) -> String {
+    if x.fract() == 0.0 && x.abs() < 1e15 {
+        format!("{x:.0}")
+    } else {
+        format!("{x}")
+    }
+}
+
+const MONTHS: [&str; 12] = [
+    "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
+];
+
+/// Accepts 23/11/2026, 23-11-2026, 23.11.2026, 2026-11-23, 23 Nov 2026 and 23 November 2026.
+/// Day first, as in the UK: 01/02/2026 is 1 February.
+///
+/// # Errors
+/// A message with examples of what works.
+pub fn parse_date(s: &str) -> Result<NaiveDate, String> {
+    const HELP: &str = "Please type a date like 23/11/2026 or 23 Nov 2026.";
+    let s = s.trim();
+    if let Ok(d) = NaiveDate::parse_from_str(s, "%Y-%m-%d") {
+        return Ok(d);
+    }
+    let parts: Vec<&str> = s
+        .split(|c: char| c == '/' || c == '-' || c == '.' || c.is_whitespace() || c == ',')
+        .filter(|p| !p.is_empty())
+        .collect();
+    if parts.len() != 3 {
+        return Err(HELP.to_string());
+    }
+    let day: u32 = parts[0]
+        .trim_end_matches(|c: char| c.is_ascii_alphabetic())
+        .parse()
+        .map_err(|_| HELP.to_string())?;
+    let month: u32 = match parts[1].parse() {
+        Ok(m) => m,
+        Err(_) => {
+            let word = parts[1].to_ascii_lowercase();
+            let pos = MONTHS
+                .iter()
+                .position(|m| word.len() >= 3 && word.starts_with(m))
+                .ok_or_else(|| HELP.to_string())?;
+            u32::try_from(pos + 1).map_err(|_| HELP.to_string())?
+        }
+    };
+    let mut year: i32 = parts[2].parse().map_err(|_| HELP.to_string())?;
+    if parts[2].len() == 2 {
+        year += 2000;
+    }
+    if !(1900..=2200).contains(&year) {
+        return Err(format!("{year} does not look like the right year. {HELP}"));
+    }
+    NaiveDate::from_ymd_opt(year, month, day)
+        .ok_or_else(|| format!("There is no such date. {HELP}"))
+}
+
+/// Show a stored ISO date day first: "23 Nov 2026". Unparseable text is shown as it is.
+pub fn display_date(iso: &str) -> String {
+    NaiveDate::parse_from_str(iso, "%Y-%m-%d")
+        .map_or_else(|_| iso.to_string(), |d| d.format("%-d %b %Y").to_string())
+}
+
+/// Web links must be http or https, have a host with a dot and no `user:password@`.
+///
+/// # Errors
+/// A message saying which rule failed, with an example.
+pub fn parse_url(s: &str) -> Result<String, String> {
+    const EXAMPLE: &str = "like https://www.yourschool.sch.uk/music";
+    let s = s.trim();
+    let with_scheme = if s.contains("://") {
+        s.to_string()
+    } else if s.contains(':') && !s.contains('.') {
+        return Err(format!(
+            "Please type a web address starting with https://, {EXAMPLE}."
+        ));
+    } else {
+        format!("https://{s}")
+    };
+    let url = url::Url::parse(&with_scheme).map_err(|_| {
+        format!("That does not look like a web address. Please type one {EXAMPLE}.")
+    })?;
+    if url.scheme() != "http" && url.scheme() != "https" {
+        return Err(format!(
+            "Only web addresses starting with https:// or http:// can be used, {EXAMPLE}."
+        ));
+    }
+    if !url.username().is_empty() || url.password().is_some() {
+        return Err(
+            "Please remove the user name or password (the part before @) from the web address."
+                .to_string(),
+        );
+    }
+    match url.host_str() {
+        Some(h) if h.contains('.') && !h.starts_with('.') && !h.ends_with('.') => {}
+        _ => {
+            return Err(format!(
+                "The web address needs a full site name, {EXAMPLE}."
+            ));
+        }
+    }
+    Ok(url.to_string())
+}
+
+/// A plausible e-mail address: one @, something before it, a dotted domain after it.
+///
+/// # Errors
+/// A message with an example.
+pub fn parse_email(s: &str) -> Result<String, String> {
+    const HELP: &str = "Please type an e-mail address like music@yourschool.sch.uk.";
+    let s = s.trim();
+    let (local, domain) = s.split_once('@').ok_or_else(|| HELP.to_string())?;
+    let ok = !local.is_empty()
+        && !domain.contains('@')
+        && domain.contains('.')
+        && !domain.starts_with('.')
+        && !domain.ends_with('.')
+        && !domain.contains("..")
+        && s.chars()
+            .all(|c| !c.is_whitespace() && !c.is_control() && !"<>()[],;:\"\\".contains(c));
+    if ok {
+        Ok(s.to_string())
+    } else {
+        Err(HELP.to_string())
+    }
+}
+
+/// Remove control and escape characters from pasted or typed text; CRLF and CR become LF.
+/// Tabs and newlines stay when `multiline` is set; a single-line box turns them into spaces.
+pub fn sanitize(input: &str, multiline: bool) -> String {
+    let normalised = input.replace("\r\n", "\n").replace('\r', "\n");
+    let mut out = String::with_capacity(normalised.len());
+    let mut chars = normalised.chars().peekable();
+    while let Some(c) = chars.next() {
+        match c {
+            '\n' | '\t' if multiline => out.push(c),
+            '\n' | '\t' => out.push(' '),
+            '\u{1b}' => skip_escape(&mut chars),
+            c if c.is_control() => {}
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// Skip the rest of an escape sequence (CSI `ESC [ … final`, OSC `ESC ] … BEL/ST`), so
+/// the parameters do not end up in the answer as stray text.
+fn skip_escape(chars: &mut std::iter::Peekable<std::str::Chars<'_>>) {
+    match chars.peek() {
+        Some('[') => {
+            chars.next();
+            for c in chars.by_ref() {
+                if ('@'..='~').contains(&c) {
+                    break;
+                }
+            }
+        }
+        Some(']' | 'P' | '_' | '^') => {
+            chars.next();
+            while let Some(c) = chars.next() {
+                if c == '\u{7}' {
+                    break;
+                }
+                if c == '\u{1b}' {
+                    if chars.peek() == Some(&'\\') {
+                        chars.next();
+                    }
+                    break;
+                }
+            }
+        }
+        Some(_) => {
+            chars.next();
+        }
+        None => {}
+    }
+}

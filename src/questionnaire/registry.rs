@@ -1,0 +1,124 @@
+//! Finding questionnaires: built-in ones, installed files in `<data dir>/questionnaires/`,
+//! and any file path given where an id is expected.
+
+use std::path::{Path, PathBuf};
+
+use super::Questionnaire;
+use super::load::{LoadError, load_file, load_str};
+use crate::paths::DataDirs;
+
+/// Where a questionnaire came from.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Origin {
+    BuiltIn,
+    Installed(PathBuf),
+    File(PathBuf),
+}
+
+impl Origin {
+    pub fn describe(&self) -> String {
+        match self {
+            Self::BuiltIn => "built in".to_string(),
+            Self::Installed(p) => format!("installed: {}", p.display()),
+            Self::File(p) => format!("file: {}", p.display()),
+        }
+    }
+}
+
+#[derive(Debug, Clone)]
+pub struct Entry {
+    pub questionnaire: Questionnaire,
+    pub origin: Origin,
+}
+
+/// All questionnaires known now, plus the installed files that failed to load.
+#[derive(Debug, Default)]
+pub struct Registry {
+    pub entries: Vec<Entry>,
+    pub problems: Vec<LoadError>,
+}
+
+/// The id used when none is given.
+pub const DEFAULT_ID: &str = "school-music-self-evaluation";
+
+impl Registry {
+    /// Built-in questionnaires, then installed ones (an installed file with the same id as
+    /// a built-in one takes its place, so a hub can ship a newer version).
+    pub fn discover(dirs: &DataDirs) -> Self {
+        let mut reg = Self::default();
+        for (name, text) in super::builtin::BUILTIN_FILES {
+            match load_str(Path::new(name), text) {
+                Ok(q) => reg.add(q, Origin::BuiltIn),
+                Err(e) => reg.problems.push(e),
+            }
+        }
+        let dir = dirs.questionnaires();
+        if let Ok(rd) = std::fs::read_dir(&dir) {
+            let mut paths: Vec<PathBuf> = rd
+                .filter_map(Result::ok)
+                .map(|e| e.path())
+                .filter(|p| p.extension().is_some_and(|x| x == "json"))
+                .collect();
+            paths.sort();
+            for p in paths {
+                match load_file(&p) {
+                    Ok(q) => reg.add(q, Origin::Installed(p)),
+                    Err(e) => reg.problems.push(e),
+                }
+            }
+        }
+        reg
+    }
+
+    fn add(&mut self, questionnaire: Questionnaire, origin: Origin) {
+        self.entries
+            .retain(|e| e.questionnaire.id != questionnaire.id);
+        self.entries.push(Entry {
+            questionnaire,
+            origin,
+        });
+    }
+
+    /// Look up by id, or load a file when `spec` is a path to one.
+    ///
+    /// # Errors
+    /// An unknown id (the message lists the known ones) or a file that fails to load.
+    pub fn find(&self, spec: &str) -> Result<Entry, LoadError> {
+        if let Some(e) = self.entries.iter().find(|e| e.questionnaire.id == spec) {
+            return Ok(e.clone());
+        }
+        let path = Path::new(spec);
+        if path.is_file() || spec.ends_with(".json") || spec.contains(std::path::MAIN_SEPARATOR) {
+            return load_file(path).map(|q| Entry {
+                questionnaire: q,
+                origin: Origin::File(path.to_path_buf()),
+            });
+        }
+        Err(LoadError::UnknownId {
+            id: spec.to_string(),
+            known: self
+                .entries
+                .iter()
+                .map(|e| e.questionnaire.id.clone())
+                .collect(),
+        })
+    }
+
+    /// The questionnaire a draft was started with: by its recorded source file if it has
+    /// one, else by id.
+    ///
+    /// # Errors
+    /// The questionnaire is no longer available.
+    pub fn for_draft(&self, r: &crate::draft::QuestionnaireRef) -> Result<Entry, LoadError> {
+        if let Some(src) = &r.source
+            && let Ok(q) = load_file(Path::new(src))
+            && q.id == r.id
+        {
+            return Ok(Entry {
+                questionnaire: q,
+                origin: Origin::File(PathBuf::from(src)),
+            });
+        }
+        self.find(&r.id)
+    }
+}
