@@ -104,7 +104,9 @@ const MONTHS: [&str; 12] = [
 pub fn parse_date(s: &str) -> Result<NaiveDate, String> {
     const HELP: &str = "Please type a date like 23/11/2026 or 23 Nov 2026.";
     let s = s.trim();
-    if let Ok(d) = NaiveDate::parse_from_str(s, "%Y-%m-%d") {
+    // ISO only with a four-digit year first, so 23-11-26 is read day first.
+    let iso_like = s.split('-').next().is_some_and(|y| y.len() == 4);
+    if iso_like && let Ok(d) = NaiveDate::parse_from_str(s, "%Y-%m-%d") {
         return Ok(d);
     }
     let parts: Vec<&str> = s
