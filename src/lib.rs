@@ -14,4 +14,5 @@ pub mod plain;
 pub mod questionnaire;
 pub mod settings;
 pub mod store;
+pub mod synthetic;
 pub mod tui;
