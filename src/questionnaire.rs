@@ -5,7 +5,8 @@ pub mod builtin;
 pub mod load;
 pub mod model;
 pub mod registry;
+pub mod validate;
 
-pub use load::{LoadError, load_file, load_str};
+pub use load::{LoadError, load_bytes, load_file, load_str};
 pub use model::*;
 pub use registry::{DEFAULT_ID, Entry, Origin, Registry};

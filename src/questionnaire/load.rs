@@ -1,9 +1,14 @@
-//! Reading a questionnaire file with errors that say where and how to fix.
-//! (First version: the foundation work adds the size cap, limits and semantic validation.)
+//! Reading a questionnaire file with errors that say where and how to fix: size cap before
+//! parsing, a BOM accepted, `FILE:LINE:COLUMN` for syntax, then every semantic problem.
 
+use std::io::Read;
 use std::path::{Path, PathBuf};
 
 use super::Questionnaire;
+use super::validate::{Problem, validate};
+
+/// Files larger than this are refused before parsing.
+pub const MAX_FILE_BYTES: u64 = 5 * 1024 * 1024;
 
 #[derive(Debug, thiserror::Error)]
 pub enum LoadError {
@@ -13,12 +18,25 @@ pub enum LoadError {
         #[source]
         source: std::io::Error,
     },
+    #[error(
+        "{path}: the file is larger than 5 MB, which is far more than any questionnaire needs. Check that this is the right file."
+    )]
+    TooLarge { path: PathBuf },
+    #[error(
+        "{path}: the file is not UTF-8 text (byte {offset} is not valid). Save it as UTF-8 from your editor."
+    )]
+    NotUtf8 { path: PathBuf, offset: usize },
     #[error("{path}:{line}:{column}: {message}")]
     Syntax {
         path: PathBuf,
         line: usize,
         column: usize,
         message: String,
+    },
+    #[error("{path}: {} problem{} to fix:\n{}", problems.len(), if problems.len() == 1 { "" } else { "s" }, problems.iter().map(|p| format!("  - {p}")).collect::<Vec<_>>().join("\n"))]
+    Invalid {
+        path: PathBuf,
+        problems: Vec<Problem>,
     },
     #[error("there is no questionnaire called \"{id}\". Known questionnaires: {}. You can also give the path to a questionnaire file.", known.join(", "))]
     UnknownId { id: String, known: Vec<String> },
@@ -27,29 +45,88 @@ pub enum LoadError {
 /// Load and check a questionnaire file.
 ///
 /// # Errors
-/// Unreadable file, bad JSON or a semantic problem.
+/// Unreadable, too large, not UTF-8, bad JSON or semantic problems.
 pub fn load_file(path: &Path) -> Result<Questionnaire, LoadError> {
-    let text = std::fs::read_to_string(path).map_err(|source| LoadError::Read {
+    let read_err = |source| LoadError::Read {
         path: path.to_path_buf(),
         source,
+    };
+    let file = std::fs::File::open(path).map_err(read_err)?;
+    if file.metadata().map_err(read_err)?.len() > MAX_FILE_BYTES {
+        return Err(LoadError::TooLarge {
+            path: path.to_path_buf(),
+        });
+    }
+    // Read at most one byte past the cap, so a file that grows meanwhile is still caught.
+    let mut bytes = Vec::new();
+    file.take(MAX_FILE_BYTES + 1)
+        .read_to_end(&mut bytes)
+        .map_err(read_err)?;
+    load_bytes(path, &bytes)
+}
+
+/// Load and check questionnaire bytes; `path` names them in messages.
+///
+/// # Errors
+/// As [`load_file`].
+pub fn load_bytes(path: &Path, bytes: &[u8]) -> Result<Questionnaire, LoadError> {
+    if bytes.len() as u64 > MAX_FILE_BYTES {
+        return Err(LoadError::TooLarge {
+            path: path.to_path_buf(),
+        });
+    }
+    let text = std::str::from_utf8(bytes).map_err(|e| LoadError::NotUtf8 {
+        path: path.to_path_buf(),
+        offset: e.valid_up_to(),
     })?;
-    load_str(path, &text)
+    load_str(path, text)
 }
 
 /// Load and check questionnaire text; `path` names it in messages.
 ///
 /// # Errors
-/// Bad JSON or a semantic problem.
+/// Bad JSON or semantic problems.
 pub fn load_str(path: &Path, text: &str) -> Result<Questionnaire, LoadError> {
+    if text.len() as u64 > MAX_FILE_BYTES {
+        return Err(LoadError::TooLarge {
+            path: path.to_path_buf(),
+        });
+    }
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     let de = &mut serde_json::Deserializer::from_str(text);
-    serde_path_to_error::deserialize(de).map_err(|e| {
+    let q: Questionnaire = serde_path_to_error::deserialize(de).map_err(|e| {
         let inner = e.inner();
+        let at = e.path().to_string();
+        let message = if at == "." || at == "?" || at.is_empty() {
+            inner.to_string()
+        } else {
+            format!("{} (at {at})", strip_position(&inner.to_string()))
+        };
         LoadError::Syntax {
             path: path.to_path_buf(),
             line: inner.line(),
             column: inner.column(),
-            message: format!("{} (at {})", inner, e.path()),
+            message: friendlier(&message),
         }
-    })
+    })?;
+    let problems = validate(&q);
+    if problems.is_empty() {
+        Ok(q)
+    } else {
+        Err(LoadError::Invalid {
+            path: path.to_path_buf(),
+            problems,
+        })
+    }
+}
+
+/// serde_json appends " at line X column Y"; the location is already in front.
+fn strip_position(msg: &str) -> &str {
+    msg.find(" at line ").map_or(msg, |i| &msg[..i])
+}
+
+/// A few serde phrasings made plainer for hub authors.
+fn friendlier(msg: &str) -> String {
+    msg.replace("unknown variant", "unknown value")
+        .replace("unknown field", "unknown field (check the spelling)")
 }
