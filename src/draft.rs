@@ -32,6 +32,10 @@ pub struct Draft {
     /// Set when the draft was started from an earlier submission (re-assessment).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub carried_over: Option<CarriedOver>,
+    /// Text typed into a box that did not pass its check yet (say "31/02/2026"), kept so the
+    /// teacher never loses what they typed; shown back in the box and listed in review.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub unfinished: BTreeMap<String, String>,
     /// Bundles written from this draft, newest last.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub exports: Vec<ExportRecord>,
@@ -117,6 +121,7 @@ impl Draft {
             answers: Answers::new(),
             orphaned_answers: BTreeMap::new(),
             carried_over: None,
+            unfinished: BTreeMap::new(),
             exports: Vec::new(),
         }
     }
@@ -139,6 +144,7 @@ impl Draft {
                 self.answers.remove(id);
             }
         }
+        self.unfinished.remove(id);
         self.confirm(id);
         self.updated_at = Utc::now();
     }

@@ -8,6 +8,9 @@ pub const DATA_DIR_ENV: &str = "MUSIC_SEF_DATA_DIR";
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct DataDirs {
     root: PathBuf,
+    /// Set when the folder came from `MUSIC_SEF_DATA_DIR`: then exports stay inside it too,
+    /// so tests and portable installs never write elsewhere.
+    explicit: bool,
 }
 
 impl DataDirs {
@@ -21,8 +24,24 @@ impl DataDirs {
             .map(|p| Self::at(p.data_dir().to_path_buf()))
     }
 
+    /// A data folder at a fixed place (tests, `MUSIC_SEF_DATA_DIR`).
     pub fn at(root: impl Into<PathBuf>) -> Self {
-        Self { root: root.into() }
+        Self {
+            root: root.into(),
+            explicit: true,
+        }
+    }
+
+    /// Where the TUI writes bundles: `Documents/music-sef` when there is a Documents folder
+    /// (easy to find and attach), else `<data dir>/exports`.
+    pub fn exports(&self) -> PathBuf {
+        if !self.explicit
+            && let Some(docs) =
+                directories::UserDirs::new().and_then(|u| u.document_dir().map(Path::to_path_buf))
+        {
+            return docs.join("music-sef");
+        }
+        self.root.join("exports")
     }
 
     pub fn root(&self) -> &Path {

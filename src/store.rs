@@ -3,7 +3,9 @@
 
 pub mod atomic;
 pub mod autosave;
+pub mod backup;
 pub mod lock;
+pub mod signals;
 
 use std::fs;
 use std::path::{Path, PathBuf};
@@ -14,6 +16,7 @@ use crate::draft::{DRAFT_FORMAT_VERSION, Draft};
 use crate::paths::DataDirs;
 
 pub use autosave::{Autosaver, SaveStatus};
+pub use backup::{BackupInfo, BackupReason};
 pub use lock::{DraftLock, LockHolder};
 
 #[derive(Debug, thiserror::Error)]

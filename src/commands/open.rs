@@ -1,16 +1,17 @@
-//! `music-sef open` (being built).
+//! `music-sef open DRAFT` and the home screen (no command).
 
 use std::process::ExitCode;
 
-#[allow(clippy::unnecessary_wraps)]
-pub fn run(
-    _args: &crate::cli::OpenArgs,
-    _dirs: &crate::paths::DataDirs,
-) -> anyhow::Result<ExitCode> {
-    anyhow::bail!("this command is not built yet")
+use crate::cli::OpenArgs;
+use crate::paths::DataDirs;
+use crate::store::Store;
+
+pub fn run(args: &OpenArgs, dirs: &DataDirs) -> anyhow::Result<ExitCode> {
+    let id = Store::new(dirs).resolve(&args.draft)?;
+    crate::tui::run_draft(dirs, id)
 }
 
 /// The home screen (no command given).
-pub fn home(_dirs: &crate::paths::DataDirs) -> anyhow::Result<ExitCode> {
-    anyhow::bail!("the home screen is not built yet")
+pub fn home(dirs: &DataDirs) -> anyhow::Result<ExitCode> {
+    crate::tui::run_home(dirs)
 }

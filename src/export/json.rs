@@ -1,0 +1,82 @@
+//! `submission.json`: the answers as data, with the hashes of the other files. This is also
+//! what `music-sef import` reads back for next year's review.
+
+use std::collections::BTreeMap;
+
+use chrono::{DateTime, Utc};
+use serde::{Deserialize, Serialize};
+use sha2::{Digest, Sha256};
+
+use crate::answers::Answers;
+use crate::draft::Draft;
+use crate::questionnaire::Questionnaire;
+
+pub const SUBMISSION_FORMAT: &str = "music-sef/submission";
+pub const SUBMISSION_FORMAT_VERSION: u32 = 1;
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct QuestionnaireId {
+    pub id: String,
+    pub version: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Previous {
+    pub title: String,
+    pub date: DateTime<Utc>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Submission {
+    pub format: String,
+    pub format_version: u32,
+    pub questionnaire: QuestionnaireId,
+    pub title: String,
+    pub answers: Answers,
+    pub generated_at: DateTime<Utc>,
+    pub app_version: String,
+    /// SHA-256 (hex) of the PDF and CSV in the same folder.
+    pub files: BTreeMap<String, String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub development_plan_url: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub previous: Option<Previous>,
+    /// Question ids whose answer changed since `previous`.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub changed: Vec<String>,
+}
+
+pub fn sha256_hex(bytes: &[u8]) -> String {
+    Sha256::digest(bytes)
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect()
+}
+
+pub fn build(
+    qn: &Questionnaire,
+    draft: &Draft,
+    files: BTreeMap<String, String>,
+    plan_url: Option<String>,
+    changed: Vec<String>,
+) -> Submission {
+    Submission {
+        format: SUBMISSION_FORMAT.to_string(),
+        format_version: SUBMISSION_FORMAT_VERSION,
+        questionnaire: QuestionnaireId {
+            id: qn.id.clone(),
+            version: qn.version.clone(),
+        },
+        title: draft.title.clone(),
+        answers: draft.answers.clone(),
+        generated_at: Utc::now(),
+        app_version: env!("CARGO_PKG_VERSION").to_string(),
+        files,
+        development_plan_url: plan_url,
+        previous: draft.carried_over.as_ref().map(|c| Previous {
+            title: c.from_title.clone(),
+            date: c.from_date,
+        }),
+        changed,
+    }
+}

@@ -1,0 +1,302 @@
+//! Laying the report out on A4 pages: text measured with the real font, wrapped at word
+//! boundaries (long words split), pages broken so nothing runs off the bottom, headings
+//! kept with what follows. Produces drawing operations; `pdf.rs` turns them into PDF.
+
+use std::collections::BTreeSet;
+
+use super::content::{Block, Style};
+
+pub const PAGE_W: f32 = 595.0;
+pub const PAGE_H: f32 = 842.0;
+pub const MARGIN_X: f32 = 56.0;
+pub const TOP: f32 = 70.0;
+pub const BOTTOM: f32 = 780.0;
+
+/// Measures text in one font.
+pub struct Metrics {
+    face: ttf_parser::Face<'static>,
+    units: f32,
+}
+
+impl Metrics {
+    pub fn new(data: &'static [u8]) -> Option<Self> {
+        let face = ttf_parser::Face::parse(data, 0).ok()?;
+        let units = f32::from(face.units_per_em());
+        Some(Self { face, units })
+    }
+
+    pub fn has(&self, c: char) -> bool {
+        self.face.glyph_index(c).is_some()
+    }
+
+    pub fn width(&self, text: &str, size: f32) -> f32 {
+        text.chars()
+            .map(|c| {
+                self.face
+                    .glyph_index(c)
+                    .and_then(|g| self.face.glyph_hor_advance(g))
+                    .map_or(0.5 * self.units, f32::from)
+            })
+            .sum::<f32>()
+            * size
+            / self.units
+    }
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum Op {
+    Text {
+        x: f32,
+        y: f32,
+        size: f32,
+        bold: bool,
+        grey: bool,
+        blue: bool,
+        text: String,
+    },
+    Underline {
+        x: f32,
+        y: f32,
+        w: f32,
+    },
+    Link {
+        x: f32,
+        y: f32,
+        w: f32,
+        h: f32,
+        url: String,
+    },
+}
+
+pub struct Layout<'a> {
+    regular: &'a Metrics,
+    bold: &'a Metrics,
+    pub pages: Vec<Vec<Op>>,
+    y: f32,
+    /// Characters neither font can draw, replaced on the page and reported.
+    pub missing: BTreeSet<char>,
+}
+
+fn style_of(s: Style) -> (f32, bool, bool, bool) {
+    // (size, bold, grey, blue)
+    match s {
+        Style::Title => (20.0, true, false, false),
+        Style::Heading => (15.0, true, false, false),
+        Style::Subheading => (12.0, true, false, false),
+        Style::Bold => (10.5, true, false, false),
+        Style::Body => (10.5, false, false, false),
+        Style::Muted => (9.5, false, true, false),
+        Style::Mark => (9.5, true, false, true),
+    }
+}
+
+impl<'a> Layout<'a> {
+    pub fn new(regular: &'a Metrics, bold: &'a Metrics) -> Self {
+        Self {
+            regular,
+            bold,
+            pages: vec![Vec::new()],
+            y: TOP,
+            missing: BTreeSet::new(),
+        }
+    }
+
+    fn page(&mut self) -> &mut Vec<Op> {
+        if self.pages.is_empty() {
+            self.pages.push(Vec::new());
+        }
+        let last = self.pages.len() - 1;
+        &mut self.pages[last]
+    }
+
+    fn new_page(&mut self) {
+        self.pages.push(Vec::new());
+        self.y = TOP;
+    }
+
+    fn ensure(&mut self, height: f32) {
+        if self.y + height > BOTTOM && self.y > TOP {
+            self.new_page();
+        }
+    }
+
+    /// Replace characters the font cannot draw, and control characters, so the page never
+    /// shows blanks silently.
+    fn clean(&mut self, text: &str, bold: bool) -> String {
+        let m = if bold { self.bold } else { self.regular };
+        text.chars()
+            .filter(|c| !c.is_control() || *c == '\n')
+            .map(|c| {
+                if c == '\n' || c.is_whitespace() || m.has(c) {
+                    c
+                } else {
+                    self.missing.insert(c);
+                    '?'
+                }
+            })
+            .collect()
+    }
+
+    /// Break text into lines that fit `width`.
+    pub fn wrap(&self, text: &str, size: f32, bold: bool, width: f32) -> Vec<String> {
+        let m = if bold { self.bold } else { self.regular };
+        let space = m.width(" ", size);
+        let mut lines = Vec::new();
+        for para in text.split('\n') {
+            let mut line = String::new();
+            let mut w = 0.0;
+            for word in para.split_whitespace() {
+                let ww = m.width(word, size);
+                if ww > width {
+                    // A word longer than the line: split it by characters.
+                    for c in word.chars() {
+                        let cw = m.width(c.encode_utf8(&mut [0; 4]), size);
+                        if w + cw > width && !line.is_empty() {
+                            lines.push(std::mem::take(&mut line));
+                            w = 0.0;
+                        }
+                        line.push(c);
+                        w += cw;
+                    }
+                    continue;
+                }
+                let extra = if line.is_empty() { ww } else { space + ww };
+                if w + extra > width && !line.is_empty() {
+                    lines.push(std::mem::take(&mut line));
+                    w = 0.0;
+                }
+                if !line.is_empty() {
+                    line.push(' ');
+                    w += space;
+                }
+                line.push_str(word);
+                w += ww;
+            }
+            lines.push(line);
+        }
+        lines
+    }
+
+    pub fn block(&mut self, b: &Block) {
+        let width = PAGE_W - 2.0 * MARGIN_X;
+        match b {
+            Block::Gap(g) => self.y += g,
+            Block::PageBreak => self.new_page(),
+            Block::Text {
+                style,
+                text,
+                indent,
+            } => {
+                let (size, bold, grey, blue) = style_of(*style);
+                let clean = self.clean(text, bold);
+                let lines = self.wrap(&clean, size, bold, width - indent);
+                let lh = size * 1.35;
+                // Keep a heading with at least two lines of what follows.
+                let keep = if matches!(style, Style::Heading | Style::Subheading | Style::Bold) {
+                    3.0 * lh
+                } else {
+                    lh
+                };
+                self.ensure(keep);
+                for l in lines {
+                    self.ensure(lh);
+                    self.y += lh;
+                    let y = self.y;
+                    self.page().push(Op::Text {
+                        x: MARGIN_X + indent,
+                        y,
+                        size,
+                        bold,
+                        grey,
+                        blue,
+                        text: l,
+                    });
+                }
+            }
+            Block::Pair { label, value } => {
+                let size = 10.0;
+                let lh = size * 1.35;
+                let label = self.clean(label, true);
+                let value = self.clean(value, false);
+                let label_w = (width * 0.38)
+                    .min(self.bold.width(&label, size) + 8.0)
+                    .max(120.0);
+                let label_lines = self.wrap(&label, size, true, label_w - 6.0);
+                let value_lines = self.wrap(&value, size, false, width - label_w);
+                let n = label_lines.len().max(value_lines.len());
+                for i in 0..n {
+                    self.ensure(lh);
+                    self.y += lh;
+                    let y = self.y;
+                    if let Some(l) = label_lines.get(i) {
+                        self.page().push(Op::Text {
+                            x: MARGIN_X,
+                            y,
+                            size,
+                            bold: true,
+                            grey: false,
+                            blue: false,
+                            text: l.clone(),
+                        });
+                    }
+                    if let Some(v) = value_lines.get(i) {
+                        self.page().push(Op::Text {
+                            x: MARGIN_X + label_w,
+                            y,
+                            size,
+                            bold: false,
+                            grey: false,
+                            blue: false,
+                            text: v.clone(),
+                        });
+                    }
+                }
+            }
+            Block::Link { label, url } => {
+                let size = 11.0;
+                let lh = size * 1.4;
+                self.ensure(lh * 2.0);
+                self.y += lh;
+                let y = self.y;
+                self.page().push(Op::Text {
+                    x: MARGIN_X,
+                    y,
+                    size,
+                    bold: true,
+                    grey: false,
+                    blue: false,
+                    text: label.clone(),
+                });
+                let url_clean = self.clean(url, false);
+                for l in self.wrap(&url_clean, size, false, width) {
+                    self.ensure(lh);
+                    self.y += lh;
+                    let y = self.y;
+                    let w = self.regular.width(&l, size);
+                    let page = self.page();
+                    page.push(Op::Text {
+                        x: MARGIN_X,
+                        y,
+                        size,
+                        bold: false,
+                        grey: false,
+                        blue: true,
+                        text: l,
+                    });
+                    page.push(Op::Underline {
+                        x: MARGIN_X,
+                        y: y + 1.5,
+                        w,
+                    });
+                    page.push(Op::Link {
+                        x: MARGIN_X,
+                        y: y - size,
+                        w,
+                        h: size * 1.3,
+                        url: url.clone(),
+                    });
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,35 @@
+//! A zip of the bundle folder beside it (deflate only), for the school's records.
+
+use std::io::Write;
+use std::path::Path;
+
+use zip::write::SimpleFileOptions;
+
+use super::ExportError;
+
+/// Zip the named files of `folder` into `out`.
+///
+/// # Errors
+/// Reading a file or writing the zip failed.
+pub fn write(folder: &Path, files: &[String], out: &Path) -> Result<(), ExportError> {
+    let prefix = folder
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let mut buf = std::io::Cursor::new(Vec::new());
+    {
+        let mut zw = zip::ZipWriter::new(&mut buf);
+        let opts =
+            SimpleFileOptions::default().compression_method(zip::CompressionMethod::Deflated);
+        for name in files {
+            let path = folder.join(name);
+            let bytes = std::fs::read(&path).map_err(|e| ExportError::io(&path, e))?;
+            zw.start_file(format!("{prefix}/{name}"), opts)
+                .map_err(|e| ExportError::Invalid(format!("could not write the zip: {e}")))?;
+            zw.write_all(&bytes).map_err(|e| ExportError::io(out, e))?;
+        }
+        zw.finish()
+            .map_err(|e| ExportError::Invalid(format!("could not write the zip: {e}")))?;
+    }
+    crate::store::atomic::write(out, buf.get_ref()).map_err(|e| ExportError::Invalid(e.to_string()))
+}

@@ -1,0 +1,483 @@
+//! The answer widget for the current question: its focus and what it holds, and how keys
+//! change it. Each change says whether the stored answer must be updated.
+
+use ratatui_textarea::{CursorMove, TextArea, WrapMode};
+
+use crate::answers::parse::{parse_typed, sanitize};
+use crate::answers::{AnswerValue, LevelAnswer, display};
+use crate::draft::Draft;
+use crate::questionnaire::{NOT_APPLICABLE, Question, QuestionType, Questionnaire};
+
+/// Which part of a rating or criterion has focus.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum LevelFocus {
+    Levels,
+    Evidence,
+    Target,
+}
+
+pub enum Editor {
+    None,
+    /// text, number, date, url, email: one line; Enter checks it.
+    Line {
+        area: TextArea<'static>,
+        typing: bool,
+    },
+    Long {
+        area: TextArea<'static>,
+        typing: bool,
+    },
+    Choice {
+        highlight: usize,
+        multi: bool,
+    },
+    YesNo {
+        highlight: usize,
+    },
+    Level {
+        /// Level ids offered, lowest first, then `not_applicable` when allowed.
+        levels: Vec<String>,
+        highlight: usize,
+        focus: LevelFocus,
+        evidence: Option<TextArea<'static>>,
+        /// Target choices: None (no target) then the scale's levels.
+        targets: Option<Vec<String>>,
+        target_highlight: usize,
+    },
+}
+
+/// What an edit means for the stored answer and the position.
+#[derive(Debug, PartialEq)]
+pub enum Outcome {
+    Nothing,
+    /// Store this value (None clears the answer).
+    Set(Option<AnswerValue>),
+    /// The typed text does not pass: show the message, keep the text.
+    Invalid(String),
+    /// Move on to the next question.
+    Advance,
+    /// Store this value, then move on.
+    SetAndAdvance(Option<AnswerValue>),
+}
+
+fn text_area(text: &str, wrap: bool) -> TextArea<'static> {
+    let lines: Vec<String> = if text.is_empty() {
+        vec![String::new()]
+    } else {
+        text.split('\n').map(str::to_string).collect()
+    };
+    let mut a = TextArea::new(lines);
+    if wrap {
+        a.set_wrap_mode(WrapMode::WordOrGlyph);
+    }
+    a.set_cursor_line_style(ratatui::style::Style::default());
+    a.move_cursor(CursorMove::Bottom);
+    a.move_cursor(CursorMove::End);
+    a
+}
+
+impl Editor {
+    pub fn for_question(qn: &Questionnaire, q: &Question, draft: &Draft) -> Self {
+        let answer = draft.answers.get(&q.id);
+        match q.kind {
+            QuestionType::Text
+            | QuestionType::Number
+            | QuestionType::Date
+            | QuestionType::Url
+            | QuestionType::Email => {
+                let text = draft.unfinished.get(&q.id).cloned().unwrap_or_else(|| {
+                    answer
+                        .map(|v| match (q.kind, v) {
+                            (QuestionType::Number, AnswerValue::Number(n)) => n
+                                .as_f64()
+                                .map_or_else(|| n.to_string(), crate::answers::parse::fmt_num),
+                            (QuestionType::Date, AnswerValue::Text(s)) => {
+                                chrono::NaiveDate::parse_from_str(s, "%Y-%m-%d").map_or_else(
+                                    |_| s.clone(),
+                                    |d| d.format("%d/%m/%Y").to_string(),
+                                )
+                            }
+                            _ => display::answer_text(qn, q, v),
+                        })
+                        .unwrap_or_default()
+                });
+                Self::Line {
+                    area: text_area(&text, false),
+                    typing: true,
+                }
+            }
+            QuestionType::LongText => Self::Long {
+                area: text_area(answer.and_then(AnswerValue::as_text).unwrap_or(""), true),
+                typing: true,
+            },
+            QuestionType::SingleChoice | QuestionType::MultiChoice => {
+                let multi = q.kind == QuestionType::MultiChoice;
+                let highlight = match answer {
+                    Some(AnswerValue::Text(id)) => {
+                        q.options.iter().position(|o| &o.id == id).unwrap_or(0)
+                    }
+                    _ => 0,
+                };
+                Self::Choice { highlight, multi }
+            }
+            QuestionType::YesNo => Self::YesNo {
+                highlight: usize::from(matches!(answer, Some(AnswerValue::Bool(false)))),
+            },
+            QuestionType::Rating | QuestionType::Criterion => {
+                let scale = qn.scale_of(q);
+                let mut levels: Vec<String> = scale
+                    .map(|s| s.levels.iter().map(|l| l.id.clone()).collect())
+                    .unwrap_or_default();
+                if scale.is_some_and(|s| s.not_applicable) {
+                    levels.push(NOT_APPLICABLE.to_string());
+                }
+                let current = answer.and_then(AnswerValue::as_level);
+                let highlight = current
+                    .and_then(|l| l.level.as_deref())
+                    .and_then(|id| levels.iter().position(|x| x == id))
+                    .unwrap_or(0);
+                let evidence = q.offers_evidence().then(|| {
+                    text_area(
+                        current.and_then(|l| l.evidence.as_deref()).unwrap_or(""),
+                        true,
+                    )
+                });
+                let targets = q.offers_target().then(|| {
+                    scale
+                        .map(|s| s.levels.iter().map(|l| l.id.clone()).collect::<Vec<_>>())
+                        .unwrap_or_default()
+                });
+                let target_highlight = current
+                    .and_then(|l| l.target.as_deref())
+                    .and_then(|t| targets.as_ref()?.iter().position(|x| x == t))
+                    .map_or(0, |i| i + 1);
+                Self::Level {
+                    levels,
+                    highlight,
+                    focus: LevelFocus::Levels,
+                    evidence,
+                    targets,
+                    target_highlight,
+                }
+            }
+        }
+    }
+
+    /// A text box has focus and takes printable keys.
+    pub fn text_focused(&self) -> bool {
+        match self {
+            Self::Line { typing, .. } | Self::Long { typing, .. } => *typing,
+            Self::Level {
+                focus, evidence, ..
+            } => *focus == LevelFocus::Evidence && evidence.is_some(),
+            _ => false,
+        }
+    }
+
+    pub fn is_multiline(&self) -> bool {
+        matches!(self, Self::Long { .. } | Self::Level { .. })
+    }
+
+    /// The focused text box, if any.
+    pub fn text_area_mut(&mut self) -> Option<&mut TextArea<'static>> {
+        match self {
+            Self::Line { area, .. } | Self::Long { area, .. } => Some(area),
+            Self::Level {
+                focus: LevelFocus::Evidence,
+                evidence: Some(area),
+                ..
+            } => Some(area),
+            _ => None,
+        }
+    }
+
+    pub fn stop_typing(&mut self) -> bool {
+        match self {
+            Self::Line { typing, .. } | Self::Long { typing, .. } if *typing => {
+                *typing = false;
+                true
+            }
+            Self::Level { focus, .. } if *focus == LevelFocus::Evidence => {
+                *focus = LevelFocus::Levels;
+                true
+            }
+            _ => false,
+        }
+    }
+
+    pub fn start_typing(&mut self) {
+        match self {
+            Self::Line { typing, .. } | Self::Long { typing, .. } => *typing = true,
+            Self::Level {
+                focus,
+                evidence: Some(_),
+                ..
+            } => *focus = LevelFocus::Evidence,
+            _ => {}
+        }
+    }
+
+    /// Insert pasted text, cleaned of control and escape characters.
+    pub fn paste(&mut self, text: &str) -> bool {
+        let multiline = self.is_multiline();
+        match self.text_area_mut() {
+            Some(area) => {
+                let clean = sanitize(text, multiline);
+                area.insert_str(clean)
+            }
+            None => false,
+        }
+    }
+
+    /// The answer the current text boxes and selections amount to (for commits on idle and
+    /// on leaving). For one-line boxes this checks the text.
+    pub fn value(&self, qn: &Questionnaire, q: &Question, draft: &Draft) -> Outcome {
+        match self {
+            Self::Line { area, .. } => {
+                let text = area.lines().join(" ");
+                match parse_typed(q, &text) {
+                    Ok(v) => Outcome::Set(v),
+                    Err(e) => Outcome::Invalid(e),
+                }
+            }
+            Self::Long { area, .. } => {
+                let text = area.lines().join("\n");
+                match parse_typed(q, &text) {
+                    Ok(v) => Outcome::Set(v),
+                    Err(e) => Outcome::Invalid(e),
+                }
+            }
+            Self::Level { evidence, .. } => {
+                let mut current = draft
+                    .answers
+                    .get(&q.id)
+                    .and_then(AnswerValue::as_level)
+                    .cloned()
+                    .unwrap_or_default();
+                let _ = qn;
+                if let Some(area) = evidence {
+                    let text = area.lines().join("\n");
+                    let trimmed = text.trim_end();
+                    current.evidence = (!trimmed.trim().is_empty()).then(|| trimmed.to_string());
+                }
+                Outcome::Set(Some(AnswerValue::Level(current)))
+            }
+            _ => Outcome::Nothing,
+        }
+    }
+
+    /// Up/Down within a list. Returns true when something moved.
+    pub fn move_highlight(&mut self, q: &Question, down: bool) -> bool {
+        let step = |h: &mut usize, len: usize| {
+            let before = *h;
+            if down {
+                *h = (*h + 1).min(len.saturating_sub(1));
+            } else {
+                *h = h.saturating_sub(1);
+            }
+            *h != before
+        };
+        match self {
+            Self::Choice { highlight, .. } => step(highlight, q.options.len()),
+            Self::YesNo { highlight } => step(highlight, 2),
+            Self::Level {
+                levels,
+                highlight,
+                focus: LevelFocus::Levels,
+                ..
+            } => step(highlight, levels.len()),
+            Self::Level {
+                targets: Some(t),
+                target_highlight,
+                focus: LevelFocus::Target,
+                ..
+            } => step(target_highlight, t.len() + 1),
+            _ => false,
+        }
+    }
+
+    /// Choose the highlighted item (Space or Enter, or a number key via `pick`).
+    pub fn choose(&mut self, q: &Question, draft: &Draft, advance: bool) -> Outcome {
+        let current = draft.answers.get(&q.id);
+        let wrap = |v: Option<AnswerValue>| {
+            if advance {
+                Outcome::SetAndAdvance(v)
+            } else {
+                Outcome::Set(v)
+            }
+        };
+        match self {
+            Self::Choice {
+                highlight,
+                multi: false,
+            } => wrap(
+                q.options
+                    .get(*highlight)
+                    .map(|o| AnswerValue::Text(o.id.clone())),
+            ),
+            Self::Choice {
+                highlight,
+                multi: true,
+            } => {
+                if advance {
+                    return Outcome::Advance;
+                }
+                let Some(opt) = q.options.get(*highlight) else {
+                    return Outcome::Nothing;
+                };
+                let mut chosen: Vec<String> = match current {
+                    Some(AnswerValue::List(l)) => l.clone(),
+                    _ => Vec::new(),
+                };
+                if let Some(i) = chosen.iter().position(|x| x == &opt.id) {
+                    chosen.remove(i);
+                } else {
+                    chosen.push(opt.id.clone());
+                    // Keep the questionnaire's order so answers read naturally.
+                    chosen.sort_by_key(|id| q.options.iter().position(|o| &o.id == id));
+                }
+                Outcome::Set((!chosen.is_empty()).then_some(AnswerValue::List(chosen)))
+            }
+            Self::YesNo { highlight } => wrap(Some(AnswerValue::Bool(*highlight == 0))),
+            Self::Level {
+                levels,
+                highlight,
+                focus,
+                evidence,
+                targets,
+                target_highlight,
+            } => {
+                let mut la: LevelAnswer = current
+                    .and_then(AnswerValue::as_level)
+                    .cloned()
+                    .unwrap_or_default();
+                match focus {
+                    LevelFocus::Levels => {
+                        la.level = levels.get(*highlight).cloned();
+                        if advance {
+                            *focus = if evidence.is_some() {
+                                LevelFocus::Evidence
+                            } else if targets.is_some() {
+                                LevelFocus::Target
+                            } else {
+                                return Outcome::SetAndAdvance(Some(AnswerValue::Level(la)));
+                            };
+                        }
+                    }
+                    LevelFocus::Target => {
+                        la.target = target_highlight
+                            .checked_sub(1)
+                            .and_then(|i| targets.as_ref()?.get(i).cloned());
+                        if advance {
+                            return Outcome::SetAndAdvance(Some(AnswerValue::Level(la)));
+                        }
+                    }
+                    LevelFocus::Evidence => return Outcome::Nothing,
+                }
+                Outcome::Set(Some(AnswerValue::Level(la)))
+            }
+            _ => Outcome::Nothing,
+        }
+    }
+
+    /// A number key: choose item `n` (1-based) of the focused list.
+    pub fn pick(&mut self, q: &Question, draft: &Draft, n: u8) -> Outcome {
+        let i = usize::from(n).wrapping_sub(1);
+        let len = match self {
+            Self::Choice { .. } => q.options.len(),
+            Self::YesNo { .. } => 2,
+            Self::Level {
+                levels,
+                focus: LevelFocus::Levels,
+                ..
+            } => levels.len(),
+            Self::Level {
+                targets: Some(t),
+                focus: LevelFocus::Target,
+                ..
+            } => t.len() + 1,
+            _ => 0,
+        };
+        if i >= len {
+            return Outcome::Invalid(format!("Type a number from 1 to {len}."));
+        }
+        match self {
+            Self::Choice { highlight, .. } | Self::YesNo { highlight } => *highlight = i,
+            Self::Level {
+                highlight,
+                focus: LevelFocus::Levels,
+                ..
+            } => *highlight = i,
+            Self::Level {
+                target_highlight, ..
+            } => *target_highlight = i,
+            _ => {}
+        }
+        self.choose(q, draft, false)
+    }
+
+    /// Tab: the next part of this question, or false when the question is done.
+    pub fn next_field(&mut self) -> bool {
+        if let Self::Level {
+            focus,
+            evidence,
+            targets,
+            ..
+        } = self
+        {
+            let next = match focus {
+                LevelFocus::Levels if evidence.is_some() => Some(LevelFocus::Evidence),
+                LevelFocus::Levels | LevelFocus::Evidence if targets.is_some() => {
+                    Some(LevelFocus::Target)
+                }
+                _ => None,
+            };
+            if let Some(n) = next {
+                *focus = n;
+                return true;
+            }
+        }
+        false
+    }
+
+    /// Shift-Tab: the previous part of this question, or false at its first part.
+    pub fn prev_field(&mut self) -> bool {
+        if let Self::Level {
+            focus, evidence, ..
+        } = self
+        {
+            let prev = match focus {
+                LevelFocus::Target if evidence.is_some() => Some(LevelFocus::Evidence),
+                LevelFocus::Target | LevelFocus::Evidence => Some(LevelFocus::Levels),
+                LevelFocus::Levels => None,
+            };
+            if let Some(p) = prev {
+                *focus = p;
+                return true;
+            }
+        }
+        false
+    }
+
+    /// Word count of the long-text box, shown under it.
+    pub fn word_count(&self) -> Option<usize> {
+        match self {
+            Self::Long { area, .. } => Some(
+                area.lines()
+                    .iter()
+                    .map(|l| l.split_whitespace().count())
+                    .sum(),
+            ),
+            Self::Level {
+                evidence: Some(area),
+                ..
+            } => Some(
+                area.lines()
+                    .iter()
+                    .map(|l| l.split_whitespace().count())
+                    .sum(),
+            ),
+            _ => None,
+        }
+    }
+}
