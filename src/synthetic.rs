@@ -61,7 +61,8 @@ fn question(n: usize) -> serde_json::Value {
     }
 }
 
-/// Valid answers for every question of `q`; long texts get `long_text_len` characters.
+/// Valid answers for every question of `q` that applies; long texts get `long_text_len`
+/// characters.
 pub fn answers(q: &Questionnaire, long_text_len: usize) -> Answers {
     use crate::questionnaire::QuestionType as T;
     let long: String = "Pupils sing every week and perform each term. "
@@ -70,7 +71,11 @@ pub fn answers(q: &Questionnaire, long_text_len: usize) -> Answers {
         .take(long_text_len)
         .collect();
     let mut out = Answers::new();
+    // In order, answering only what applies given the answers so far, as a teacher would.
     for (_, question) in q.questions() {
+        if !crate::answers::is_visible(question, &out) {
+            continue;
+        }
         let value = match question.kind {
             T::Text => AnswerValue::Text("Oakfield Primary School".into()),
             T::LongText => AnswerValue::Text(long.clone()),

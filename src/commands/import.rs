@@ -1,11 +1,42 @@
-//! `music-sef import` (being built).
+//! `music-sef import FILE [--questionnaire ID|PATH] [--title TEXT]`.
 
 use std::process::ExitCode;
 
-#[allow(clippy::unnecessary_wraps)]
-pub fn run(
-    _args: &crate::cli::ImportArgs,
-    _dirs: &crate::paths::DataDirs,
-) -> anyhow::Result<ExitCode> {
-    anyhow::bail!("this command is not built yet")
+use crate::cli::ImportArgs;
+use crate::paths::DataDirs;
+
+pub fn run(args: &ImportArgs, dirs: &DataDirs) -> anyhow::Result<ExitCode> {
+    let spec = args.file.to_string_lossy();
+    let (draft, report) = crate::import::start_from_with_report(
+        &spec,
+        dirs,
+        args.questionnaire.as_deref(),
+        args.title.as_deref(),
+    )?;
+    let from = draft
+        .carried_over
+        .as_ref()
+        .map(|c| c.from_date.format("%-d %b %Y").to_string())
+        .unwrap_or_default();
+    println!(
+        "Started \"{}\" (id {}) from the submission of {from}.",
+        draft.title,
+        &draft.id.to_string()[..8]
+    );
+    println!(
+        "{} answers carried over; each is marked \"from {from}\" until you confirm or change it.",
+        report.carried
+    );
+    if !report.kept_aside.is_empty() {
+        println!(
+            "{} answers do not fit this questionnaire and were kept aside in the draft: {}",
+            report.kept_aside.len(),
+            report.kept_aside.join(", ")
+        );
+    }
+    println!(
+        "Carry on with: music-sef open {}",
+        &draft.id.to_string()[..8]
+    );
+    Ok(ExitCode::SUCCESS)
 }
