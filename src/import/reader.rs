@@ -50,7 +50,7 @@ pub fn read(path: &Path) -> Result<Submission, ImportError> {
     let n = std::fs::File::open(path)
         .and_then(|mut f| f.read(&mut head))
         .map_err(|e| read_err(path, e))?;
-    if n == 4 && &head == b"PK\x03\x04" || n == 4 && &head == b"PK\x05\x06" {
+    if n == 4 && (&head == b"PK\x03\x04" || &head == b"PK\x05\x06") {
         return read_zip(path);
     }
     read_json_file(path)
