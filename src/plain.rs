@@ -443,15 +443,22 @@ enum Step {
 /// The draft or its questionnaire cannot be loaded.
 pub fn run_draft(dirs: &DataDirs, id: Uuid) -> anyhow::Result<ExitCode> {
     let store = Store::new(dirs);
-    let opened = store.open(id)?;
+    let peek = store.load(id)?;
     let entry = Registry::discover(dirs)
-        .for_draft(&opened.draft.questionnaire)
+        .for_draft(&peek.questionnaire)
         .with_context(|| {
             format!(
                 "the questionnaire \"{}\" of this draft is not available",
-                opened.draft.questionnaire.id
+                peek.questionnaire.id
             )
         })?;
+    let (opened, change) = store.open_for(id, &entry.questionnaire)?;
+    if !change.orphaned.is_empty() {
+        println!(
+            "The questionnaire has changed since this draft was started: {} earlier answers are kept aside as answers no longer asked.",
+            change.orphaned.len()
+        );
+    }
     let stdin = std::io::stdin();
     let interactive = stdin.is_terminal();
     let mut p = Plain::new(

@@ -5,6 +5,8 @@ pub mod atomic;
 pub mod autosave;
 pub mod backup;
 pub mod lock;
+pub mod migrate;
+pub mod recovery;
 pub mod signals;
 
 use std::fs;
@@ -21,7 +23,7 @@ pub use lock::{DraftLock, LockHolder};
 
 #[derive(Debug, thiserror::Error)]
 pub enum StoreError {
-    #[error("could not {action} {path}: {source}")]
+    #[error("could not {action} {path}: {}", plain_reason(source))]
     Io {
         action: &'static str,
         path: PathBuf,
@@ -34,6 +36,16 @@ pub enum StoreError {
     NotFound(String),
     #[error("\"{spec}\" matches more than one draft: {matches}. Type more of the id.")]
     Ambiguous { spec: String, matches: String },
+}
+
+/// The reason in words a teacher can act on.
+fn plain_reason(e: &std::io::Error) -> String {
+    match e.raw_os_error() {
+        Some(28) => "the disk is full (free some space and it will be retried)".to_string(),
+        Some(30) => "the disk is read-only".to_string(),
+        Some(13) | Some(1) => "permission denied (the folder may be read-only)".to_string(),
+        _ => e.to_string(),
+    }
 }
 
 impl StoreError {
@@ -114,12 +126,10 @@ impl Store {
     /// # Errors
     /// Missing or damaged file.
     pub fn load(&self, id: Uuid) -> Result<Draft, StoreError> {
+        self.adopt_newer_temp(id, false);
         let path = self.draft_file(id);
         let bytes = fs::read(&path).map_err(|e| StoreError::io("read", &path, e))?;
-        serde_json::from_slice(&bytes).map_err(|e| StoreError::Damaged {
-            path,
-            reason: e.to_string(),
-        })
+        recovery::parse_draft(&bytes).map_err(|reason| StoreError::Damaged { path, reason })
     }
 
     /// Open a draft for editing: take its lock, or open read-only and say who holds it.
@@ -127,10 +137,24 @@ impl Store {
     /// # Errors
     /// Missing or damaged file.
     pub fn open(&self, id: Uuid) -> Result<OpenDraft, StoreError> {
-        let draft = self.load(id)?;
+        let draft = match self.load(id) {
+            Err(StoreError::Damaged { path, reason }) => {
+                let kept = self.quarantine(id);
+                return Err(StoreError::Damaged {
+                    path: kept.unwrap_or(path),
+                    reason: format!(
+                        "{reason}; the file was kept aside, and a backup can be restored from the home screen (b)"
+                    ),
+                });
+            }
+            other => other?,
+        };
         let mut read_only = None;
         let lock = match DraftLock::acquire(&self.draft_dir(id)) {
-            Ok(lock) => Some(lock),
+            Ok(lock) => {
+                self.adopt_newer_temp(id, true);
+                Some(lock)
+            }
             Err(holder) => {
                 read_only = Some(holder.describe());
                 None
@@ -149,6 +173,30 @@ impl Store {
         })
     }
 
+    /// Open a draft and bring it in line with its (possibly newer) questionnaire, taking a
+    /// backup first when anything changes.
+    ///
+    /// # Errors
+    /// As [`Store::open`], or the reconciled draft cannot be saved.
+    pub fn open_for(
+        &self,
+        id: Uuid,
+        qn: &crate::questionnaire::Questionnaire,
+    ) -> Result<(OpenDraft, migrate::Reconciliation), StoreError> {
+        let mut opened = self.open(id)?;
+        if opened.read_only.is_some() {
+            return Ok((opened, migrate::Reconciliation::default()));
+        }
+        let mut draft = opened.draft.clone();
+        let r = migrate::reconcile(&mut draft, qn);
+        if r.changed() {
+            self.backup(id, backup::BackupReason::BeforeMigration)?;
+            self.save(&draft)?;
+            opened.draft = draft;
+        }
+        Ok((opened, r))
+    }
+
     /// Every draft folder, readable or damaged, newest first.
     pub fn list(&self) -> Vec<Listing> {
         let Ok(entries) = fs::read_dir(&self.dir) else {
@@ -159,10 +207,19 @@ impl Store {
             .filter_map(|e| Uuid::parse_str(&e.file_name().to_string_lossy()).ok())
             .map(|id| match self.load(id) {
                 Ok(d) => Listing::Ok(Box::new(d)),
-                Err(e) => Listing::Damaged {
-                    id,
-                    reason: e.to_string(),
-                },
+                Err(e) => {
+                    let reason = match &e {
+                        StoreError::Damaged { reason, .. } => match self.quarantine(id) {
+                            Some(kept) => format!(
+                                "it could not be read ({reason}); the damaged file was kept as {}",
+                                kept.display()
+                            ),
+                            None => format!("it could not be read ({reason})"),
+                        },
+                        _ => self.quarantined_reason(id).unwrap_or_else(|| e.to_string()),
+                    };
+                    Listing::Damaged { id, reason }
+                }
             })
             .collect();
         out.sort_by(|a, b| match (a, b) {

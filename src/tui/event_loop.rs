@@ -114,16 +114,17 @@ impl Controller {
     /// # Errors
     /// The draft or its questionnaire cannot be loaded.
     pub fn open(&mut self, id: Uuid) -> anyhow::Result<()> {
-        let opened = self.store.open(id)?;
+        let peek = self.store.load(id)?;
         let entry = self
             .registry
-            .for_draft(&opened.draft.questionnaire)
+            .for_draft(&peek.questionnaire)
             .with_context(|| {
                 format!(
                     "the questionnaire \"{}\" this draft was started with is not available",
-                    opened.draft.questionnaire.id
+                    peek.questionnaire.id
                 )
             })?;
+        let (opened, change) = self.store.open_for(id, &entry.questionnaire)?;
         if opened.read_only.is_none() {
             let _ = self.store.backup(id, BackupReason::SessionStart);
         }
@@ -135,6 +136,15 @@ impl Controller {
             opened.draft,
             opened.read_only,
         ));
+        if !change.orphaned.is_empty() {
+            self.app.flash = Some((
+                FlashKind::Warning,
+                format!(
+                    "The questionnaire has changed: {} earlier answers are kept under \"answers no longer asked\" in review.",
+                    change.orphaned.len()
+                ),
+            ));
+        }
         Ok(())
     }
 
