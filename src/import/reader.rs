@@ -137,7 +137,7 @@ fn read_zip(path: &Path) -> Result<Submission, ImportError> {
             .by_index_raw(i)
             .map_err(|e| refused(path, format!("the zip file is damaged ({e})")))?;
         let name = entry.name().map(|n| n.into_owned()).unwrap_or_default();
-        if entry.enclosed_name().is_none() {
+        if entry.enclosed_name().is_none() || !plain_relative(&name) {
             return Err(refused(
                 path,
                 format!(
@@ -195,4 +195,12 @@ fn read_zip(path: &Path) -> Result<Submission, ImportError> {
         ));
     }
     parse(path, &bytes)
+}
+
+/// A relative path with no `..`, no root, no drive letter and no backslashes.
+fn plain_relative(name: &str) -> bool {
+    !name.starts_with('/')
+        && !name.contains('\\')
+        && !name.chars().nth(1).is_some_and(|c| c == ':')
+        && name.split('/').all(|part| part != "..")
 }

@@ -1,0 +1,203 @@
+//! Plain mode as a screen-reader user or a script meets it: numbered prompts, answers
+//! from piped input, wrong answers re-asked, no escape sequences at all.
+
+mod common;
+
+use music_sef::answers::{AnswerValue, Answers, LevelAnswer, is_visible};
+use music_sef::questionnaire::{QuestionType, Questionnaire};
+
+/// The lines a teacher would type to answer every question that applies, and the answers
+/// they amount to.
+fn script(qn: &Questionnaire) -> (String, Answers) {
+    let mut input = String::new();
+    let mut answers = Answers::new();
+    for (_, q) in qn.questions() {
+        if !is_visible(q, &answers) {
+            continue;
+        }
+        let (lines, value): (Vec<String>, AnswerValue) = match q.kind {
+            QuestionType::Text => (
+                vec!["Oakfield Primary School".into()],
+                AnswerValue::Text("Oakfield Primary School".into()),
+            ),
+            QuestionType::LongText => (
+                vec![
+                    "We sing every day.".into(),
+                    "Every class learns an instrument.".into(),
+                    ".".into(),
+                ],
+                AnswerValue::Text("We sing every day.\nEvery class learns an instrument.".into()),
+            ),
+            QuestionType::SingleChoice => {
+                (vec!["2".into()], AnswerValue::Text(q.options[1].id.clone()))
+            }
+            QuestionType::MultiChoice => (
+                vec!["1, 2".into()],
+                AnswerValue::List(vec![q.options[0].id.clone(), q.options[1].id.clone()]),
+            ),
+            QuestionType::YesNo => (vec!["yes".into()], AnswerValue::Bool(true)),
+            QuestionType::Number => {
+                let n = q.min.unwrap_or(0.0).max(1.0);
+                (
+                    vec![format!("{n}")],
+                    AnswerValue::number(n).expect("number"),
+                )
+            }
+            QuestionType::Date => (
+                vec!["23/11/2026".into()],
+                AnswerValue::Text("2026-11-23".into()),
+            ),
+            QuestionType::Url => (
+                vec!["https://www.oakfield.sch.uk/music".into()],
+                AnswerValue::Text("https://www.oakfield.sch.uk/music".into()),
+            ),
+            QuestionType::Email => (
+                vec!["music@oakfield.sch.uk".into()],
+                AnswerValue::Text("music@oakfield.sch.uk".into()),
+            ),
+            QuestionType::Rating | QuestionType::Criterion => {
+                let scale = qn.scale_of(q).expect("scale");
+                let mut lines = vec!["2".to_string(), "Seen in lessons".to_string()];
+                if q.offers_target() {
+                    lines.push("3".into());
+                }
+                let target = q.offers_target().then(|| scale.levels[2].id.clone());
+                (
+                    lines,
+                    AnswerValue::Level(LevelAnswer {
+                        level: Some(scale.levels[1].id.clone()),
+                        evidence: Some("Seen in lessons".into()),
+                        target,
+                    }),
+                )
+            }
+        };
+        for l in lines {
+            input.push_str(&l);
+            input.push('\n');
+        }
+        answers.insert(q.id.clone(), value);
+    }
+    (input, answers)
+}
+
+#[test]
+fn piped_answers_complete_every_shipped_questionnaire_with_no_escape_sequences() {
+    for id in [
+        "school-music-self-evaluation",
+        "music-quality-mark-audit",
+        "pre-meeting-data-form",
+    ] {
+        let env = common::env();
+        let qn = common::shipped(id);
+        let (input, expected) = script(&qn);
+        let out = common::bin(&env)
+            .args(["plain", "--questionnaire", id, "--title", "Piped"])
+            .write_stdin(input)
+            .assert()
+            .success()
+            .get_output()
+            .stdout
+            .clone();
+        assert!(
+            !out.contains(&0x1b),
+            "{id}: plain output must hold no escape sequences"
+        );
+        let text = String::from_utf8_lossy(&out);
+        assert!(
+            text.contains("Every required question is answered"),
+            "{id}: {}",
+            &text[text.len().saturating_sub(600)..]
+        );
+        let listing = env.store.list();
+        let Some(music_sef::store::Listing::Ok(d)) = listing.first() else {
+            panic!("no draft")
+        };
+        assert_eq!(d.answers, expected, "{id}");
+        assert_eq!(d.status, music_sef::draft::DraftStatus::Ready);
+        // Each prompt line says where it is and what to type.
+        assert!(text.contains(&format!(
+            "Section 1 of {}, {}. Question 1 of",
+            qn.sections.len(),
+            qn.sections[0].title
+        )));
+    }
+}
+
+#[test]
+fn wrong_answers_are_re_asked_with_the_same_message_as_the_full_screen_view() {
+    let env = common::env();
+    let input = "Oakfield\n12\n123456\nback\n\nquit\n";
+    let out = common::bin(&env)
+        .args(["plain", "--title", "Re-ask"])
+        .write_stdin(input)
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    let text = String::from_utf8_lossy(&out);
+    let qn = common::shipped("school-music-self-evaluation");
+    let urn = qn.question("urn").expect("urn");
+    let tui_message = music_sef::answers::parse::parse_typed(urn, "12").expect_err("invalid");
+    assert!(
+        text.contains(&format!("That answer was not accepted. {tui_message}")),
+        "{text}"
+    );
+    assert_eq!(
+        text.matches("What is your school's URN?").count(),
+        2,
+        "asked again after back"
+    );
+    let Some(music_sef::store::Listing::Ok(d)) = env.store.list().into_iter().next() else {
+        panic!("draft")
+    };
+    assert_eq!(d.answers["urn"], AnswerValue::number(123_456.0).expect("n"));
+    assert!(text.contains("Saved. Goodbye."));
+}
+
+#[test]
+fn commands_give_guidance_review_and_jump_to_a_section() {
+    let env = common::env();
+    let input = "?\nreview\nsection 10\nquit\n";
+    let out = common::bin(&env)
+        .args(["plain", "--title", "Commands"])
+        .write_stdin(input)
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    let text = String::from_utf8_lossy(&out);
+    assert!(text.contains("Guidance: "), "{text}");
+    assert!(
+        text.contains("Section 1, About your school and this review: 0 of"),
+        "{text}"
+    );
+    assert!(
+        text.contains("Section 10 of 10, Summary and next steps. Question 1 of"),
+        "{text}"
+    );
+}
+
+#[test]
+fn a_draft_started_in_plain_mode_carries_on_in_the_full_screen_view() {
+    let env = common::env();
+    common::bin(&env)
+        .args(["plain", "--title", "Both"])
+        .write_stdin("Oakfield Primary School\n123456\n")
+        .assert()
+        .success();
+    let Some(music_sef::store::Listing::Ok(d)) = env.store.list().into_iter().next() else {
+        panic!("draft")
+    };
+    let mut c = music_sef::tui::Controller::new(&env.dirs);
+    c.open(d.id).expect("open in the TUI");
+    let s = c.app.session.as_ref().expect("session");
+    assert_eq!(s.draft.answers, d.answers);
+    assert_eq!(
+        s.question().map(|q| q.id.as_str()),
+        Some("local_authority"),
+        "resumes at the first unanswered question"
+    );
+}
