@@ -78,15 +78,17 @@ fn draw_header(frame: &mut Frame, area: Rect, app: &App, theme: Theme) {
         (_, Screen::Restore) => "Restore a backup".to_string(),
         _ => "Your self-evaluations".to_string(),
     };
+    let read_only = app.session.as_ref().is_some_and(|s| s.read_only.is_some());
     let (status, style) = match (&app.save_status, app.session.is_some()) {
-        (SaveStatus::Saved(t), true) => (format!("Saved {}", t.format("%H:%M:%S")), theme.ok()),
-        (SaveStatus::Pending, true) => ("Saving…".to_string(), theme.dim()),
         (SaveStatus::Failed { reason, .. }, _) => {
             (format!(" NOT SAVED – {reason} – retrying "), theme.alarm())
         }
-        (_, true) if app.session.as_ref().is_some_and(|s| s.read_only.is_some()) => {
-            (" READ-ONLY ".to_string(), theme.alarm())
-        }
+        (_, true) if read_only => (
+            " READ-ONLY: changes are not saved ".to_string(),
+            theme.alarm(),
+        ),
+        (SaveStatus::Saved(t), true) => (format!("Saved {}", t.format("%H:%M:%S")), theme.ok()),
+        (SaveStatus::Pending, true) => ("Saving…".to_string(), theme.dim()),
         (_, true) => ("No changes yet".to_string(), theme.dim()),
         _ => (String::new(), theme.dim()),
     };
@@ -124,11 +126,11 @@ pub fn draw_footer(frame: &mut Frame, area: Rect, keys: &[(&str, &str)], theme: 
     let mut spans = Vec::new();
     let mut width = 0usize;
     for (k, what) in keys {
-        let len = k.chars().count() + what.chars().count() + 3;
+        let len = width_of(k) + width_of(what) + 1;
         if width + len > usize::from(area.width) {
             break;
         }
-        width += len;
+        width += len + 3;
         spans.push(Span::styled(*k, theme.key()));
         spans.push(Span::raw(format!(" {what}   ")));
     }
@@ -138,6 +140,10 @@ pub fn draw_footer(frame: &mut Frame, area: Rect, keys: &[(&str, &str)], theme: 
 /// Record a clickable area.
 pub fn hit(app: &App, rect: Rect, h: super::app::Hit) {
     app.hits.borrow_mut().push((rect, h));
+}
+
+fn width_of(s: &str) -> usize {
+    unicode_width::UnicodeWidthStr::width(s)
 }
 
 /// Width of a string in cells, for layout sums.

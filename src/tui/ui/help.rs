@@ -27,12 +27,13 @@ pub fn footer_keys(app: &App) -> Vec<(&'static str, &'static str)> {
             HomeMode::Browse => vec![
                 ("Enter", "open"),
                 ("n", "new"),
+                ("q", "quit"),
+                ("F1", "help"),
                 ("r", "rename"),
-                ("d", "duplicate"),
+                ("d", "copy"),
                 ("x", "delete"),
                 ("b", "backups"),
                 ("i", "from last year"),
-                ("q", "quit"),
             ],
         },
         Screen::NewDraft => vec![

@@ -56,22 +56,40 @@ pub fn render_home(frame: &mut Frame, area: Rect, app: &App, theme: Theme) {
         draw_home_input(frame, area, app, theme);
         return;
     }
-    let [head, list] = Layout::vertical([Constraint::Length(2), Constraint::Min(1)]).areas(area);
+    let [head, list, detail] = Layout::vertical([
+        Constraint::Length(2),
+        Constraint::Min(1),
+        Constraint::Length(2),
+    ])
+    .areas(area);
+    // Title takes what is left after the fixed columns; the questionnaire gets a column
+    // only on wide screens and is otherwise named under the list for the chosen draft.
+    let wide = list.width >= 110;
+    let fixed = 9 + 16 + 17 + 6 + if wide { 34 } else { 0 };
+    let title_w = usize::from(list.width).saturating_sub(fixed).max(12);
+    let row_text = |title: &str, q: &str, progress: &str, status: &str, saved: &str| {
+        let title = truncate(title, title_w);
+        if wide {
+            format!(
+                "{title:<title_w$}  {:<32}  {progress:>8}  {status:<15}  {saved}",
+                truncate(q, 32)
+            )
+        } else {
+            format!("{title:<title_w$}  {progress:>8}  {status:<15}  {saved}")
+        }
+    };
+    let count = home.rows.len();
     frame.render_widget(
         Paragraph::new(vec![
             Line::styled(
                 format!(
-                    "You have {} self-evaluation{}. Choose one and press Enter to carry on.",
-                    home.rows.len(),
-                    if home.rows.len() == 1 { "" } else { "s" }
+                    "You have {count} self-evaluation{}. Choose one and press Enter to carry on.",
+                    if count == 1 { "" } else { "s" }
                 ),
                 theme.bold(),
             ),
             Line::styled(
-                format!(
-                    "{:<34} {:<24} {:>9}  {:<16} {}",
-                    "TITLE", "QUESTIONNAIRE", "PROGRESS", "STATUS", "LAST SAVED"
-                ),
+                row_text("TITLE", "QUESTIONNAIRE", "ANSWERED", "STATUS", "LAST SAVED"),
                 theme.dim(),
             ),
         ]),
@@ -88,7 +106,7 @@ pub fn render_home(frame: &mut Frame, area: Rect, app: &App, theme: Theme) {
         .enumerate()
     {
         let text = match &r.damaged {
-            Some(why) => format!("! DAMAGED  {}  — {}", r.title, truncate(why, 60)),
+            Some(why) => format!("! DAMAGED  {}  — {why}", r.title),
             None => {
                 let progress = r.progress.map_or_else(
                     || "?".to_string(),
@@ -97,14 +115,7 @@ pub fn render_home(frame: &mut Frame, area: Rect, app: &App, theme: Theme) {
                 let saved = r
                     .saved
                     .map_or_else(String::new, |t| t.format("%-d %b %Y %H:%M").to_string());
-                format!(
-                    "{:<34} {:<24} {:>9}  {:<16} {}",
-                    truncate(&r.title, 34),
-                    truncate(&r.questionnaire, 24),
-                    progress,
-                    r.status,
-                    saved
-                )
+                row_text(&r.title, &r.questionnaire, &progress, &r.status, &saved)
             }
         };
         let style = if i == home.selected {
@@ -128,6 +139,24 @@ pub fn render_home(frame: &mut Frame, area: Rect, app: &App, theme: Theme) {
             rect,
         );
         hit(app, rect, Hit::ListRow(i));
+    }
+    if let Some(r) = home.selected_row() {
+        let about = match (&r.damaged, &r.progress) {
+            (Some(_), _) => {
+                "Press b to see this draft's backups and restore the newest.".to_string()
+            }
+            (None, Some(p)) => format!(
+                "{} · {} required answer{} still missing.",
+                r.questionnaire,
+                p.required_missing,
+                if p.required_missing == 1 { "" } else { "s" }
+            ),
+            (None, None) => r.questionnaire.clone(),
+        };
+        frame.render_widget(
+            Paragraph::new(Span::styled(about, theme.dim())).wrap(Wrap { trim: true }),
+            detail,
+        );
     }
     draw_home_input(frame, area, app, theme);
 }

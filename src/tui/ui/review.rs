@@ -33,7 +33,7 @@ pub fn render_review(frame: &mut Frame, area: Rect, app: &App, theme: Theme) {
             }
         )
     };
-    let [head, list] = Layout::vertical([Constraint::Length(2), Constraint::Min(1)]).areas(area);
+    let [head, list] = Layout::vertical([Constraint::Length(3), Constraint::Min(1)]).areas(area);
     let head_style = if o.required_missing == 0 {
         theme.ok()
     } else {

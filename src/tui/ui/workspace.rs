@@ -47,23 +47,30 @@ fn draw_place(frame: &mut Frame, area: Rect, s: &Session, theme: Theme) {
         .sections
         .get(s.section)
         .map_or("", |x| x.title.as_str());
-    let mut spans = vec![Span::styled(
-        format!("Section {} of {n_sections}: {title}", s.section + 1),
-        theme.bold(),
-    )];
+    let head = format!("Section {} of {n_sections}: {title}", s.section + 1);
     let count = s.question_count_in_section();
-    if count > 0 {
-        spans.push(Span::raw(format!(" · Question {} of {count}", s.pos + 1)));
-    }
-    spans.push(Span::styled(
-        format!(
-            " · {}% done ({} of {} answered)",
-            s.overall.percent(),
-            s.overall.answered,
-            s.overall.total
-        ),
-        theme.dim(),
-    ));
+    let question = if count > 0 {
+        format!(" · Question {} of {count}", s.pos + 1)
+    } else {
+        String::new()
+    };
+    let long = format!(
+        " · {}% done ({} of {} answered)",
+        s.overall.percent(),
+        s.overall.answered,
+        s.overall.total
+    );
+    let short = format!(" · {}% done", s.overall.percent());
+    let fits = |tail: &str| {
+        unicode_width::UnicodeWidthStr::width(format!("{head}{question}{tail}").as_str())
+            <= usize::from(area.width)
+    };
+    let tail = if fits(&long) { long } else { short };
+    let spans = vec![
+        Span::styled(head, theme.bold()),
+        Span::raw(question),
+        Span::styled(tail, theme.dim()),
+    ];
     frame.render_widget(Paragraph::new(Line::from(spans)), area);
 }
 
