@@ -201,6 +201,6 @@ fn read_zip(path: &Path) -> Result<Submission, ImportError> {
 fn plain_relative(name: &str) -> bool {
     !name.starts_with('/')
         && !name.contains('\\')
-        && !name.chars().nth(1).is_some_and(|c| c == ':')
+        && name.chars().nth(1).is_none_or(|c| c != ':')
         && name.split('/').all(|part| part != "..")
 }
