@@ -3,74 +3,35 @@
 
 mod common;
 
-use music_sef::answers::{AnswerValue, Answers, LevelAnswer, is_visible};
+use music_sef::answers::{AnswerValue, Answers};
 use music_sef::questionnaire::{QuestionType, Questionnaire};
 
-/// The lines a teacher would type to answer every question that applies, and the answers
-/// they amount to.
+/// The lines a teacher would type for `common::plan`, and the answers they amount to.
 fn script(qn: &Questionnaire) -> (String, Answers) {
     let mut input = String::new();
     let mut answers = Answers::new();
-    for (_, q) in qn.questions() {
-        if !is_visible(q, &answers) {
-            continue;
-        }
-        let (lines, value): (Vec<String>, AnswerValue) = match q.kind {
-            QuestionType::Text => (
-                vec!["Oakfield Primary School".into()],
-                AnswerValue::Text("Oakfield Primary School".into()),
-            ),
-            QuestionType::LongText => (
-                vec![
-                    "We sing every day.".into(),
-                    "Every class learns an instrument.".into(),
-                    ".".into(),
-                ],
-                AnswerValue::Text("We sing every day.\nEvery class learns an instrument.".into()),
-            ),
-            QuestionType::SingleChoice => {
-                (vec!["2".into()], AnswerValue::Text(q.options[1].id.clone()))
-            }
-            QuestionType::MultiChoice => (
-                vec!["1, 2".into()],
-                AnswerValue::List(vec![q.options[0].id.clone(), q.options[1].id.clone()]),
-            ),
-            QuestionType::YesNo => (vec!["yes".into()], AnswerValue::Bool(true)),
-            QuestionType::Number => {
-                let n = q.min.unwrap_or(0.0).max(1.0);
-                (
-                    vec![format!("{n}")],
-                    AnswerValue::number(n).expect("number"),
-                )
-            }
-            QuestionType::Date => (
-                vec!["23/11/2026".into()],
-                AnswerValue::Text("2026-11-23".into()),
-            ),
-            QuestionType::Url => (
-                vec!["https://www.oakfield.sch.uk/music".into()],
-                AnswerValue::Text("https://www.oakfield.sch.uk/music".into()),
-            ),
-            QuestionType::Email => (
-                vec!["music@oakfield.sch.uk".into()],
-                AnswerValue::Text("music@oakfield.sch.uk".into()),
-            ),
-            QuestionType::Rating | QuestionType::Criterion => {
-                let scale = qn.scale_of(q).expect("scale");
-                let mut lines = vec!["2".to_string(), "Seen in lessons".to_string()];
+    for (q, value) in common::plan(qn) {
+        let lines: Vec<String> = match (&q.kind, &value) {
+            (QuestionType::LongText, AnswerValue::Text(t)) => t
+                .lines()
+                .map(str::to_string)
+                .chain(std::iter::once(".".to_string()))
+                .collect(),
+            (QuestionType::Date, _) => vec!["23/11/2026".into()],
+            (QuestionType::SingleChoice, _) => vec!["2".into()],
+            (QuestionType::MultiChoice, _) => vec!["1, 2".into()],
+            (QuestionType::YesNo, _) => vec!["yes".into()],
+            (QuestionType::Rating | QuestionType::Criterion, _) => {
+                let mut l = vec!["2".to_string(), "Seen in lessons".to_string()];
                 if q.offers_target() {
-                    lines.push("3".into());
+                    l.push("3".into());
                 }
-                let target = q.offers_target().then(|| scale.levels[2].id.clone());
-                (
-                    lines,
-                    AnswerValue::Level(LevelAnswer {
-                        level: Some(scale.levels[1].id.clone()),
-                        evidence: Some("Seen in lessons".into()),
-                        target,
-                    }),
-                )
+                l
             }
+            (_, v) => vec![
+                v.as_text()
+                    .map_or_else(|| v.to_json().to_string(), str::to_string),
+            ],
         };
         for l in lines {
             input.push_str(&l);

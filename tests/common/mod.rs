@@ -48,3 +48,49 @@ pub fn bin(env: &Env) -> assert_cmd::Command {
         .env("NO_COLOR", "1");
     c
 }
+
+/// The answers a teacher gives to every question that applies, in order: the second option,
+/// the first two of a multiple choice, yes, the smallest sensible number, 23 Nov 2026, the
+/// second level with evidence and (for criteria) the third level as target.
+pub fn plan(
+    qn: &Questionnaire,
+) -> Vec<(
+    music_sef::questionnaire::Question,
+    music_sef::answers::AnswerValue,
+)> {
+    use music_sef::answers::{AnswerValue, Answers, LevelAnswer, is_visible};
+    use music_sef::questionnaire::QuestionType as T;
+    let mut answers = Answers::new();
+    let mut out = Vec::new();
+    for (_, q) in qn.questions() {
+        if !is_visible(q, &answers) {
+            continue;
+        }
+        let v = match q.kind {
+            T::Text => AnswerValue::Text("Oakfield Primary School".into()),
+            T::LongText => {
+                AnswerValue::Text("We sing every day.\nEvery class learns an instrument.".into())
+            }
+            T::SingleChoice => AnswerValue::Text(q.options[1].id.clone()),
+            T::MultiChoice => {
+                AnswerValue::List(vec![q.options[0].id.clone(), q.options[1].id.clone()])
+            }
+            T::YesNo => AnswerValue::Bool(true),
+            T::Number => AnswerValue::number(q.min.unwrap_or(0.0).max(1.0)).expect("number"),
+            T::Date => AnswerValue::Text("2026-11-23".into()),
+            T::Url => AnswerValue::Text("https://www.oakfield.sch.uk/music".into()),
+            T::Email => AnswerValue::Text("music@oakfield.sch.uk".into()),
+            T::Rating | T::Criterion => {
+                let scale = qn.scale_of(q).expect("scale");
+                AnswerValue::Level(LevelAnswer {
+                    level: Some(scale.levels[1].id.clone()),
+                    evidence: Some("Seen in lessons".into()),
+                    target: q.offers_target().then(|| scale.levels[2].id.clone()),
+                })
+            }
+        };
+        answers.insert(q.id.clone(), v.clone());
+        out.push((q.clone(), v));
+    }
+    out
+}

@@ -1,0 +1,77 @@
+//! The real binary in a real pseudo-terminal: start, type, quit (terminal restored, answer
+//! on disk), and a hang-up while typing keeps the typed text.
+
+#![cfg(unix)]
+
+mod common;
+
+use std::time::Duration;
+
+use expectrl::Session;
+use music_sef::answers::AnswerValue;
+use music_sef::store::Listing;
+
+fn spawn(env: &common::Env, args: &[&str]) -> Session {
+    let mut cmd = std::process::Command::new(assert_cmd::cargo::cargo_bin("music-sef"));
+    cmd.args(args)
+        .env("MUSIC_SEF_DATA_DIR", env.dir.path())
+        .env("TERM", "xterm-256color");
+    let mut s = Session::spawn(cmd).expect("spawn in a pty");
+    let _ = s.get_process_mut().set_window_size(100, 30);
+    s.set_expect_timeout(Some(Duration::from_secs(20)));
+    s
+}
+
+fn only_draft(env: &common::Env) -> music_sef::draft::Draft {
+    match env.store.list().into_iter().next() {
+        Some(Listing::Ok(d)) => *d,
+        other => panic!("expected one draft, got {other:?}"),
+    }
+}
+
+#[test]
+fn start_type_quit_restores_the_terminal_and_keeps_the_answer() {
+    let env = common::env();
+    let mut s = spawn(&env, &["new", "--title", "PTY test"]);
+    s.expect("What is your school's name?")
+        .expect("question shown");
+    s.send("Oakfield Primary").expect("type");
+    std::thread::sleep(Duration::from_millis(200));
+    s.send("\x11").expect("ctrl-q");
+    s.expect("\x1b[?1049l")
+        .expect("the alternate screen is left");
+    s.expect("Saved \"PTY test\"")
+        .expect("says where the work is");
+    let _ = s.expect(expectrl::Eof);
+    assert_eq!(
+        only_draft(&env).answers["school_name"],
+        AnswerValue::Text("Oakfield Primary".into())
+    );
+}
+
+#[test]
+fn a_hang_up_while_typing_keeps_the_typed_text() {
+    let env = common::env();
+    let mut s = spawn(&env, &["new", "--title", "Hang-up"]);
+    s.expect("What is your school's name?")
+        .expect("question shown");
+    s.send("Typed before the window closed").expect("type");
+    std::thread::sleep(Duration::from_millis(300));
+    let pid = s.get_process().pid().to_string();
+    let status = std::process::Command::new("kill")
+        .args(["-HUP", &pid])
+        .status()
+        .expect("kill");
+    assert!(status.success());
+    let _ = s.expect(expectrl::Eof);
+    for _ in 0..100 {
+        if !s.is_alive().unwrap_or(false) {
+            break;
+        }
+        std::thread::sleep(Duration::from_millis(50));
+    }
+    assert_eq!(
+        only_draft(&env).answers.get("school_name"),
+        Some(&AnswerValue::Text("Typed before the window closed".into()))
+    );
+}
