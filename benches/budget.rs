@@ -1,14 +1,20 @@
 //! The performance budget from design.md, measured (never asserted in tests):
-//! loading questionnaires, serialising drafts, one key press → update → render, a full
-//! export, and start-up to first frame of the release binary in a pseudo-terminal.
+//! loading questionnaires, one key press → update → render at 120×40, serialising drafts, a
+//! full export, and start-up to first frame of the release binary in a pseudo-terminal.
 
 use std::hint::black_box;
 use std::path::Path;
+use std::time::{Duration, Instant};
 
 use criterion::{Criterion, criterion_group, criterion_main};
+use music_sef::answers::AnswerValue;
 use music_sef::draft::{Draft, QuestionnaireRef};
 use music_sef::questionnaire::{Questionnaire, load_str};
 use music_sef::synthetic;
+use music_sef::tui::{App, keymap, session::Session, ui};
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use ratatui::crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
 
 fn draft_for(q: &Questionnaire, long_text_len: usize) -> Draft {
     let mut d = Draft::new(
@@ -21,6 +27,15 @@ fn draft_for(q: &Questionnaire, long_text_len: usize) -> Draft {
     );
     d.answers = synthetic::answers(q, long_text_len);
     d
+}
+
+fn shipped(id: &str) -> Questionnaire {
+    let (name, text) = music_sef::questionnaire::builtin::BUILTIN_FILES
+        .iter()
+        .find(|(n, _)| n.starts_with(id))
+        .copied()
+        .unwrap_or(("missing", "{}"));
+    load_str(Path::new(name), text).unwrap_or_else(|e| panic!("{e}"))
 }
 
 fn load(c: &mut Criterion) {
@@ -41,14 +56,98 @@ fn load(c: &mut Criterion) {
     g.finish();
 }
 
+fn key(code: KeyCode) -> Event {
+    Event::Key(KeyEvent::new(code, KeyModifiers::NONE))
+}
+
+/// One key → action → update → draw into a 120×40 test terminal.
+fn press_and_draw(app: &mut App, term: &mut Terminal<TestBackend>, ev: &Event) {
+    if let Some(a) = keymap::action_for(app, ev) {
+        let _ = app.update(a);
+    }
+    let _ = term.draw(|f| ui::render(f, app));
+}
+
+fn app_at(q: Questionnaire, d: Draft, question: &str) -> App {
+    let mut app = App::new();
+    app.color = false;
+    app.open_session(Session::new(q, d, None));
+    if let Some(s) = app.session.as_mut() {
+        s.go_to_question(question);
+    }
+    app
+}
+
+fn keys(c: &mut Criterion) {
+    let mut g = c.benchmark_group("key+update+render 120x40");
+    let mut term = Terminal::new(TestBackend::new(120, 40)).unwrap_or_else(|e| panic!("{e}"));
+
+    let q = shipped("school-music-self-evaluation");
+    let d = draft_for(&q, 200);
+    let mut app = app_at(q, d, "phase");
+    let (down, up) = (key(KeyCode::Down), key(KeyCode::Up));
+    g.bench_function("choice question (default questionnaire)", |b| {
+        let mut flip = false;
+        b.iter(|| {
+            flip = !flip;
+            press_and_draw(&mut app, &mut term, if flip { &down } else { &up });
+        });
+    });
+
+    // A long-text answer of 1 MB in paragraphs, typing and deleting at its end.
+    let q = synthetic::questionnaire(6, 6);
+    let mut d = draft_for(&q, 0);
+    let para = "Pupils sing every week and perform each term. ".repeat(10);
+    let big: String = std::iter::repeat_n(para.as_str(), (1 << 20) / para.len())
+        .collect::<Vec<_>>()
+        .join("\n");
+    d.answers.insert("q3".into(), AnswerValue::Text(big));
+    let mut app = app_at(q, d, "q3");
+    let (a, bs) = (key(KeyCode::Char('a')), key(KeyCode::Backspace));
+    g.bench_function("long text holding 1 MB", |b| {
+        let mut flip = false;
+        b.iter(|| {
+            flip = !flip;
+            press_and_draw(&mut app, &mut term, if flip { &a } else { &bs });
+        });
+    });
+
+    for n in [1_000, 10_000] {
+        let q = synthetic::questionnaire(n, 25);
+        let d = draft_for(&q, 100);
+        let mut app = app_at(q, d, "q1");
+        g.bench_function(
+            format!("choice question, {n}-question questionnaire"),
+            |b| {
+                let mut flip = false;
+                b.iter(|| {
+                    flip = !flip;
+                    press_and_draw(&mut app, &mut term, if flip { &down } else { &up });
+                });
+            },
+        );
+        let mut app = app_at(
+            synthetic::questionnaire(n, 25),
+            draft_for(&synthetic::questionnaire(n, 25), 100),
+            "q1",
+        );
+        press_and_draw(&mut app, &mut term, &key(KeyCode::F(2)));
+        g.bench_function(format!("section list, {n}-question questionnaire"), |b| {
+            let mut flip = false;
+            b.iter(|| {
+                flip = !flip;
+                press_and_draw(&mut app, &mut term, if flip { &down } else { &up });
+            });
+        });
+    }
+    g.finish();
+}
+
 fn serialise(c: &mut Criterion) {
     let mut g = c.benchmark_group("serialise draft");
-    let reg = music_sef::questionnaire::Registry::default();
-    let _ = reg;
-    let q = synthetic::questionnaire(100, 10);
-    let full = draft_for(&q, 400);
+    let full = draft_for(&shipped("school-music-self-evaluation"), 400);
     let big = draft_for(&synthetic::questionnaire(6, 6), 1 << 20);
-    g.bench_function("full default-sized draft", |b| {
+    g.bench_function("full default draft", |b| {
         b.iter(|| serde_json::to_vec_pretty(black_box(&full)).map(|v| v.len()));
     });
     g.bench_function("draft with a 1 MB answer", |b| {
@@ -57,5 +156,87 @@ fn serialise(c: &mut Criterion) {
     g.finish();
 }
 
-criterion_group!(benches, load, serialise);
+fn export(c: &mut Criterion) {
+    let mut g = c.benchmark_group("export");
+    g.sample_size(20);
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let store = music_sef::store::Store::new(&music_sef::paths::DataDirs::at(dir.path()));
+    let q = shipped("school-music-self-evaluation");
+    let mut d = draft_for(&q, 400);
+    let _ = store.save(&d);
+    let out = dir.path().join("bundles");
+    g.bench_function("full bundle, complete default draft", |b| {
+        b.iter(|| {
+            music_sef::export::export_draft(&store, &mut d, &q, &out, &Default::default())
+                .map(|r| r.zip)
+        });
+    });
+    g.finish();
+}
+
+/// Start-up to first frame: spawn the release binary in a pseudo-terminal and time until
+/// the home screen's text arrives.
+fn startup(c: &mut Criterion) {
+    let mut g = c.benchmark_group("start-up");
+    g.sample_size(20);
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let bin = env!("CARGO_BIN_EXE_music-sef");
+    g.bench_function("release binary to first frame (pty)", |b| {
+        b.iter_custom(|iters| {
+            let mut total = Duration::ZERO;
+            for _ in 0..iters {
+                let mut cmd = std::process::Command::new(bin);
+                cmd.env("MUSIC_SEF_DATA_DIR", dir.path())
+                    .env("TERM", "xterm-256color");
+                let start = Instant::now();
+                let Ok(mut s) = expectrl::Session::spawn(cmd) else {
+                    continue;
+                };
+                let _ = s.get_process_mut().set_window_size(120, 40);
+                s.set_expect_timeout(Some(Duration::from_secs(10)));
+                if s.expect("Welcome to music-sef").is_ok() {
+                    total += start.elapsed();
+                }
+                let _ = s.send("\x11");
+                let _ = s.expect(expectrl::Eof);
+            }
+            total
+        });
+    });
+    // The same measurement for `dialog` (C, ncurses), when installed, as the yardstick.
+    if std::process::Command::new("dialog")
+        .arg("--version")
+        .output()
+        .is_ok()
+    {
+        g.bench_function(
+            "dialog --msgbox to first frame (pty), for comparison",
+            |b| {
+                b.iter_custom(|iters| {
+                    let mut total = Duration::ZERO;
+                    for _ in 0..iters {
+                        let mut cmd = std::process::Command::new("dialog");
+                        cmd.args(["--msgbox", "Welcome to music-sef", "10", "40"])
+                            .env("TERM", "xterm-256color");
+                        let start = Instant::now();
+                        let Ok(mut s) = expectrl::Session::spawn(cmd) else {
+                            continue;
+                        };
+                        let _ = s.get_process_mut().set_window_size(120, 40);
+                        s.set_expect_timeout(Some(Duration::from_secs(10)));
+                        if s.expect("Welcome to music-sef").is_ok() {
+                            total += start.elapsed();
+                        }
+                        let _ = s.send("\r");
+                        let _ = s.expect(expectrl::Eof);
+                    }
+                    total
+                });
+            },
+        );
+    }
+    g.finish();
+}
+
+criterion_group!(benches, load, keys, serialise, export, startup);
 criterion_main!(benches);

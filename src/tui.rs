@@ -8,6 +8,7 @@ pub mod editor;
 pub mod event_loop;
 pub mod home;
 pub mod keymap;
+pub mod long_text;
 pub mod review;
 pub mod session;
 pub mod terminal;

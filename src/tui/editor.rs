@@ -8,6 +8,8 @@ use crate::answers::{AnswerValue, LevelAnswer, display};
 use crate::draft::Draft;
 use crate::questionnaire::{NOT_APPLICABLE, Question, QuestionType, Questionnaire};
 
+use super::long_text::LongText;
+
 /// Which part of a rating or criterion has focus.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum LevelFocus {
@@ -24,7 +26,7 @@ pub enum Editor {
         typing: bool,
     },
     Long {
-        area: TextArea<'static>,
+        text: LongText,
         typing: bool,
     },
     Choice {
@@ -107,7 +109,7 @@ impl Editor {
                 }
             }
             QuestionType::LongText => Self::Long {
-                area: text_area(answer.and_then(AnswerValue::as_text).unwrap_or(""), true),
+                text: LongText::new(answer.and_then(AnswerValue::as_text).unwrap_or("")),
                 typing: true,
             },
             QuestionType::SingleChoice | QuestionType::MultiChoice => {
@@ -181,7 +183,8 @@ impl Editor {
     /// The focused text box, if any.
     pub fn text_area_mut(&mut self) -> Option<&mut TextArea<'static>> {
         match self {
-            Self::Line { area, .. } | Self::Long { area, .. } => Some(area),
+            Self::Line { area, .. } => Some(area),
+            Self::Long { text, .. } => Some(&mut text.area),
             Self::Level {
                 focus: LevelFocus::Evidence,
                 evidence: Some(area),
@@ -240,8 +243,8 @@ impl Editor {
                     Err(e) => Outcome::Invalid(e),
                 }
             }
-            Self::Long { area, .. } => {
-                let text = area.lines().join("\n");
+            Self::Long { text: long, .. } => {
+                let text = long.text();
                 match parse_typed(q, &text) {
                     Ok(v) => Outcome::Set(v),
                     Err(e) => Outcome::Invalid(e),
@@ -462,12 +465,7 @@ impl Editor {
     /// Word count of the long-text box, shown under it.
     pub fn word_count(&self) -> Option<usize> {
         match self {
-            Self::Long { area, .. } => Some(
-                area.lines()
-                    .iter()
-                    .map(|l| l.split_whitespace().count())
-                    .sum(),
-            ),
+            Self::Long { text, .. } => Some(text.word_count()),
             Self::Level {
                 evidence: Some(area),
                 ..
@@ -478,6 +476,16 @@ impl Editor {
                     .sum(),
             ),
             _ => None,
+        }
+    }
+}
+
+impl Editor {
+    /// A key for the focused text box; the long-answer box moves its window as needed.
+    pub fn input_key(&mut self, key: ratatui::crossterm::event::KeyEvent) -> bool {
+        match self {
+            Self::Long { text, .. } => text.input(key),
+            _ => self.text_area_mut().is_some_and(|a| a.input(key)),
         }
     }
 }

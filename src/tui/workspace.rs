@@ -152,9 +152,7 @@ impl App {
                     ));
                     return Effect::None;
                 }
-                if let Some(area) = s.editor.text_area_mut()
-                    && area.input(key)
-                {
+                if s.editor.input_key(key) {
                     s.text_dirty = true;
                     s.error = None;
                 }

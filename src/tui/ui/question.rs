@@ -241,14 +241,23 @@ fn draw_widget(frame: &mut Frame, area: Rect, app: &App, s: &Session, q: &Questi
                 }
             }
         }
-        Editor::Long { area: text, typing } => {
-            let words = s.editor.word_count().unwrap_or(0);
+        Editor::Long { text: long, typing } => {
+            let words = long.word_count();
+            let lines = if long.line_count() > 1 {
+                format!(
+                    " · line {} of {}",
+                    long.cursor_line() + 1,
+                    long.line_count()
+                )
+            } else {
+                String::new()
+            };
             let title = format!(
-                " Your answer · {words} word{} {}",
+                " Your answer · {words} word{}{lines} {}",
                 if words == 1 { "" } else { "s" },
                 if *typing { "" } else { "(Enter to type) " }
             );
-            draw_text_area(frame, area, app, text, title, *typing, theme);
+            draw_text_area(frame, area, app, &long.area, title, *typing, theme);
         }
         Editor::Choice { highlight, multi } => {
             let chosen = |id: &str| match s.draft.answers.get(&q.id) {
