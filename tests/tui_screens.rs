@@ -190,11 +190,27 @@ fn criterion_review_help_and_export() {
     both("review_ready", &mut c);
     c.export_dir = env.dir.path().join("bundles");
     c.dispatch(Action::Export);
+    // Nobody knows the hub's address yet: asked once.
+    both("review_hub_email", &mut c);
+    for ch in "music@hub.example.org".chars() {
+        c.handle_event(&key(KeyCode::Char(ch)));
+    }
+    c.handle_event(&key(KeyCode::Enter));
     assert_eq!(c.app.screen, Screen::Export);
+    assert_eq!(
+        music_sef::settings::Settings::load(&env.dirs)
+            .hub_email
+            .as_deref(),
+        Some("music@hub.example.org")
+    );
     let text = screen(&mut c, 120, 40);
     assert!(text.contains("Your submission bundle is ready"), "{text}");
     assert!(
         text.contains("answers.csv") && text.contains("email-to-hub.eml"),
+        "{text}"
+    );
+    assert!(
+        text.contains("addressed to music@hub.example.org"),
         "{text}"
     );
 }

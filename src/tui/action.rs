@@ -86,6 +86,11 @@ pub enum Effect {
     Export {
         allow_incomplete: bool,
     },
+    /// Remember the hub's e-mail address (asked once), then export.
+    RememberHubEmail {
+        email: String,
+        allow_incomplete: bool,
+    },
     OpenFolder(PathBuf),
     OpenMail,
 }

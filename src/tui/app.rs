@@ -55,6 +55,9 @@ pub struct App {
     pub should_quit: bool,
     /// Open a draft directly and leave when it is closed (`music-sef open`).
     pub single_draft: bool,
+    /// The hub's e-mail address is known (from the questionnaire or settings), so export
+    /// does not need to ask for it.
+    pub hub_email_known: bool,
     /// Colours on (false when NO_COLOR is set): meaning never rests on colour alone.
     pub color: bool,
     pub hits: RefCell<Vec<(Rect, Hit)>>,
@@ -81,6 +84,7 @@ impl App {
             save_status: SaveStatus::Unchanged,
             should_quit: false,
             single_draft: false,
+            hub_email_known: false,
             color: std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()),
             hits: RefCell::new(Vec::new()),
         }
@@ -105,6 +109,7 @@ impl App {
                 .is_some_and(|s| s.editor.text_focused()),
             Screen::Home => self.home.input_active(),
             Screen::NewDraft => self.new_draft.title.is_some(),
+            Screen::Review => self.review.hub_email.is_some(),
             _ => false,
         }
     }
@@ -130,7 +135,7 @@ impl App {
             }
             _ => {}
         }
-        match self.screen {
+        let effect = match self.screen {
             Screen::Home => self.update_home(action),
             Screen::NewDraft => self.update_new_draft(action),
             Screen::Restore => self.update_restore(action),
@@ -144,7 +149,11 @@ impl App {
                 }
                 Effect::None
             }
+        };
+        if let Some(s) = self.session.as_mut() {
+            s.editor.sync_cursor();
         }
+        effect
     }
 
     fn quit(&mut self) -> Effect {

@@ -489,3 +489,29 @@ impl Editor {
         }
     }
 }
+
+impl Editor {
+    /// Show the text cursor only in the box that has focus, so it is clear where typing goes.
+    pub fn sync_cursor(&mut self) {
+        let on = ratatui::style::Style::default().add_modifier(ratatui::style::Modifier::REVERSED);
+        let off = ratatui::style::Style::default();
+        match self {
+            Self::Line { area, typing } => area.set_cursor_style(if *typing { on } else { off }),
+            Self::Long { text, typing } => {
+                text.area.set_cursor_style(if *typing { on } else { off })
+            }
+            Self::Level {
+                evidence: Some(area),
+                focus,
+                ..
+            } => {
+                area.set_cursor_style(if *focus == LevelFocus::Evidence {
+                    on
+                } else {
+                    off
+                });
+            }
+            _ => {}
+        }
+    }
+}

@@ -128,6 +128,14 @@ impl Controller {
         if opened.read_only.is_none() {
             let _ = self.store.backup(id, BackupReason::SessionStart);
         }
+        self.app.hub_email_known = entry
+            .questionnaire
+            .submission
+            .as_ref()
+            .is_some_and(|s| s.hub_email.is_some())
+            || crate::settings::Settings::load(&self.dirs)
+                .hub_email
+                .is_some();
         self._lock = opened.lock;
         self.autosaver = Some(Autosaver::spawn(self.store.clone()));
         signals::remember(&self.store, &opened.draft);
@@ -347,6 +355,21 @@ impl Controller {
                 }
             }
             Effect::Export { allow_incomplete } => self.export(allow_incomplete),
+            Effect::RememberHubEmail {
+                email,
+                allow_incomplete,
+            } => {
+                let mut settings = crate::settings::Settings::load(&self.dirs);
+                settings.hub_email = Some(email);
+                if let Err(e) = settings.save(&self.dirs) {
+                    self.app.flash = Some((
+                        FlashKind::Warning,
+                        format!("The address could not be remembered: {e}"),
+                    ));
+                }
+                self.app.hub_email_known = true;
+                self.export(allow_incomplete);
+            }
             Effect::OpenFolder(path) => {
                 self.app.flash = Some(match crate::export::open_folder(&path) {
                     Ok(()) => (FlashKind::Info, "Opened the folder.".to_string()),

@@ -52,6 +52,10 @@ pub struct ReviewView {
     pub selected: usize,
     /// Asked "export anyway, marked incomplete?"
     pub confirm_incomplete: bool,
+    /// The one-off question for the hub's e-mail address, while it is being typed.
+    pub hub_email: Option<ratatui_textarea::TextArea<'static>>,
+    /// Whether the export waiting for the address is an incomplete one.
+    pub pending_incomplete: bool,
 }
 
 #[derive(Default)]
@@ -140,19 +144,67 @@ impl App {
         self.review = ReviewView {
             rows,
             selected: 0,
-            confirm_incomplete: false,
+            ..ReviewView::default()
         };
         self.previous = Screen::Workspace;
         self.screen = Screen::Review;
     }
 
+    /// Export, first asking once for the hub's address when nobody knows it.
+    fn export_or_ask(&mut self, allow_incomplete: bool) -> Effect {
+        if self.hub_email_known {
+            return Effect::Export { allow_incomplete };
+        }
+        let mut area = ratatui_textarea::TextArea::default();
+        area.set_cursor_line_style(ratatui::style::Style::default());
+        self.review.hub_email = Some(area);
+        self.review.pending_incomplete = allow_incomplete;
+        Effect::None
+    }
+
+    fn update_hub_email(&mut self, action: Action) -> Effect {
+        let allow_incomplete = self.review.pending_incomplete;
+        let Some(area) = self.review.hub_email.as_mut() else {
+            return Effect::None;
+        };
+        match action {
+            Action::Text(k) => {
+                area.input(k);
+            }
+            Action::Paste(p) => {
+                area.insert_str(crate::answers::parse::sanitize(&p, false));
+            }
+            Action::Back => self.review.hub_email = None,
+            Action::Enter => {
+                let typed = area.lines().join("").trim().to_string();
+                if typed.is_empty() {
+                    self.review.hub_email = None;
+                    return Effect::Export { allow_incomplete };
+                }
+                match crate::answers::parse::parse_email(&typed) {
+                    Ok(email) => {
+                        self.review.hub_email = None;
+                        return Effect::RememberHubEmail {
+                            email,
+                            allow_incomplete,
+                        };
+                    }
+                    Err(msg) => self.flash = Some((FlashKind::Warning, msg)),
+                }
+            }
+            _ => {}
+        }
+        Effect::None
+    }
+
     pub(super) fn update_review(&mut self, action: Action) -> Effect {
+        if self.review.hub_email.is_some() {
+            return self.update_hub_email(action);
+        }
         if self.review.confirm_incomplete {
             self.review.confirm_incomplete = false;
             if action == Action::Yes {
-                return Effect::Export {
-                    allow_incomplete: true,
-                };
+                return self.export_or_ask(true);
             }
             self.flash = Some((
                 FlashKind::Info,
@@ -198,9 +250,7 @@ impl App {
                     self.review.confirm_incomplete = true;
                     return Effect::None;
                 }
-                return Effect::Export {
-                    allow_incomplete: false,
-                };
+                return self.export_or_ask(false);
             }
             _ => {}
         }

@@ -123,6 +123,7 @@ impl Session {
             Some(q) => Editor::for_question(&self.questionnaire, q, &self.draft),
             None => Editor::None,
         };
+        self.editor.sync_cursor();
         if let Some(q) = self.question()
             && self.draft.unfinished.contains_key(&q.id)
         {

@@ -63,6 +63,22 @@ pub fn render_review(frame: &mut Frame, area: Rect, app: &App, theme: Theme) {
         );
         return;
     }
+    if let Some(area) = &app.review.hub_email {
+        let text = "Your music hub's e-mail address, so the e-mail draft is addressed for you. It is asked once and remembered. Press Enter with the box empty to skip.";
+        let [msg, input] =
+            Layout::vertical([Constraint::Length(3), Constraint::Length(3)]).areas(list);
+        frame.render_widget(Paragraph::new(text).wrap(Wrap { trim: true }), msg);
+        let block = Block::bordered()
+            .border_style(theme.focus_border())
+            .title(Span::styled(
+                " Hub e-mail — Enter to export, Esc to cancel ",
+                theme.bold(),
+            ));
+        let inner = block.inner(input);
+        frame.render_widget(block, input);
+        frame.render_widget(area, inner);
+        return;
+    }
     let rows = usize::from(list.height);
     let sel = app.review.selected;
     let start = sel.saturating_sub(rows.saturating_sub(1));
