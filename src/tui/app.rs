@@ -100,6 +100,17 @@ impl App {
         self.save_status = SaveStatus::Unchanged;
     }
 
+    /// What was drawn at a screen cell, for mouse clicks.
+    pub fn hit_at(&self, column: u16, row: u16) -> Option<Hit> {
+        self.hits
+            .borrow()
+            .iter()
+            .find(|(r, _)| {
+                column >= r.x && column < r.x + r.width && row >= r.y && row < r.y + r.height
+            })
+            .map(|(_, h)| h.clone())
+    }
+
     /// A text box has focus, so printable keys type.
     pub fn text_focused(&self) -> bool {
         match self.screen {

@@ -224,17 +224,7 @@ impl App {
             Action::Back | Action::Review => self.screen = Screen::Workspace,
             Action::Enter => self.jump_from_review(self.review.selected),
             Action::Click { column, row } => {
-                let hit = self
-                    .hits
-                    .borrow()
-                    .iter()
-                    .find(|(r, _)| {
-                        column >= r.x
-                            && column < r.x + r.width
-                            && row >= r.y
-                            && row < r.y + r.height
-                    })
-                    .map(|(_, h)| h.clone());
+                let hit = self.hit_at(column, row);
                 if let Some(Hit::ListRow(i)) = hit {
                     self.review.selected = i;
                     self.jump_from_review(i);

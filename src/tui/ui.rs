@@ -137,6 +137,31 @@ pub fn draw_footer(frame: &mut Frame, area: Rect, keys: &[(&str, &str)], theme: 
     frame.render_widget(Paragraph::new(Line::from(spans)), area);
 }
 
+/// Draw one row of a list at `row` (0-based within `area`), cut to fit, and make it
+/// clickable as `h`.
+pub fn list_row(
+    frame: &mut Frame,
+    app: &App,
+    area: Rect,
+    row: usize,
+    text: &str,
+    style: ratatui::style::Style,
+    h: super::app::Hit,
+) {
+    let rect = Rect::new(
+        area.x,
+        area.y
+            + u16::try_from(row)
+                .unwrap_or(u16::MAX)
+                .min(area.height.saturating_sub(1)),
+        area.width,
+        1,
+    );
+    let text = workspace::truncate(text, usize::from(area.width));
+    frame.render_widget(Paragraph::new(Span::styled(text, style)), rect);
+    hit(app, rect, h);
+}
+
 /// Record a clickable area.
 pub fn hit(app: &App, rect: Rect, h: super::app::Hit) {
     app.hits.borrow_mut().push((rect, h));

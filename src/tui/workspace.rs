@@ -271,14 +271,7 @@ impl App {
     }
 
     fn click(&mut self, column: u16, row: u16) -> Effect {
-        let hit = self
-            .hits
-            .borrow()
-            .iter()
-            .find(|(r, _)| {
-                column >= r.x && column < r.x + r.width && row >= r.y && row < r.y + r.height
-            })
-            .map(|(_, h)| h.clone());
+        let hit = self.hit_at(column, row);
         match hit {
             Some(Hit::Section(i)) => {
                 let save = self.commit_text();
@@ -329,17 +322,7 @@ impl App {
             }
             Action::Back | Action::Sections => self.screen = Screen::Workspace,
             Action::Click { column, row } => {
-                let hit = self
-                    .hits
-                    .borrow()
-                    .iter()
-                    .find(|(r, _)| {
-                        column >= r.x
-                            && column < r.x + r.width
-                            && row >= r.y
-                            && row < r.y + r.height
-                    })
-                    .map(|(_, h)| h.clone());
+                let hit = self.hit_at(column, row);
                 if let (Some(Hit::Section(i) | Hit::ListRow(i)), Some(s)) =
                     (hit, self.session.as_mut())
                 {

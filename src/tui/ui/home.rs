@@ -6,7 +6,6 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Paragraph, Wrap};
 
-use super::hit;
 use super::theme::Theme;
 use super::workspace::truncate;
 use crate::tui::app::{App, Hit};
@@ -125,20 +124,7 @@ pub fn render_home(frame: &mut Frame, area: Rect, app: &App, theme: Theme) {
         } else {
             Style::default()
         };
-        let rect = Rect::new(
-            list.x,
-            list.y + u16::try_from(row).unwrap_or(0),
-            list.width,
-            1,
-        );
-        frame.render_widget(
-            Paragraph::new(Span::styled(
-                truncate(&text, usize::from(list.width)),
-                style,
-            )),
-            rect,
-        );
-        hit(app, rect, Hit::ListRow(i));
+        super::list_row(frame, app, list, row, &text, style, Hit::ListRow(i));
     }
     if let Some(r) = home.selected_row() {
         let about = match (&r.damaged, &r.progress) {
@@ -233,20 +219,7 @@ pub fn render_new_draft(frame: &mut Frame, area: Rect, app: &App, theme: Theme) 
         } else {
             Style::default()
         };
-        let rect = Rect::new(
-            list.x,
-            list.y + u16::try_from(i).unwrap_or(0),
-            list.width,
-            1,
-        );
-        frame.render_widget(
-            Paragraph::new(Span::styled(
-                truncate(&text, usize::from(list.width)),
-                style,
-            )),
-            rect,
-        );
-        hit(app, rect, Hit::ListRow(i));
+        super::list_row(frame, app, list, i, &text, style, Hit::ListRow(i));
     }
     if let Some(text) = &nd.title {
         let block = Block::bordered()

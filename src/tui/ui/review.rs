@@ -6,9 +6,7 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Paragraph, Wrap};
 
-use super::hit;
 use super::theme::Theme;
-use super::workspace::truncate;
 use crate::tui::app::{App, Hit};
 use crate::tui::review::{ItemKind, ReviewRow};
 
@@ -103,20 +101,7 @@ pub fn render_review(frame: &mut Frame, area: Rect, app: &App, theme: Theme) {
             ),
         };
         let style = if i == sel { theme.selected() } else { style };
-        let rect = Rect::new(
-            list.x,
-            list.y + u16::try_from(row).unwrap_or(0),
-            list.width,
-            1,
-        );
-        frame.render_widget(
-            Paragraph::new(Span::styled(
-                truncate(&text, usize::from(list.width)),
-                style,
-            )),
-            rect,
-        );
-        hit(app, rect, Hit::ListRow(i));
+        super::list_row(frame, app, list, row, &text, style, Hit::ListRow(i));
     }
 }
 

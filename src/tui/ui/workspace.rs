@@ -162,19 +162,6 @@ pub fn render_sections(frame: &mut Frame, area: Rect, app: &App, theme: Theme) {
         } else {
             ratatui::style::Style::default()
         };
-        let rect = Rect::new(
-            inner.x,
-            inner.y + u16::try_from(row).unwrap_or(0),
-            inner.width,
-            1,
-        );
-        frame.render_widget(
-            Paragraph::new(Span::styled(
-                truncate(&text, usize::from(inner.width)),
-                style,
-            )),
-            rect,
-        );
-        hit(app, rect, Hit::ListRow(i));
+        super::list_row(frame, app, inner, row, &text, style, Hit::ListRow(i));
     }
 }
