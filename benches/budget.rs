@@ -174,64 +174,62 @@ fn export(c: &mut Criterion) {
     g.finish();
 }
 
-/// Start-up to first frame: spawn the release binary in a pseudo-terminal and time until
-/// the home screen's text arrives.
+/// Time from spawning `cmd` in a 120×40 pseudo-terminal until `needle` appears on it; then
+/// `quit` is sent and the process is waited for.
+fn first_frame(
+    iters: u64,
+    make: &dyn Fn() -> std::process::Command,
+    needle: &str,
+    quit: &str,
+) -> Duration {
+    let mut total = Duration::ZERO;
+    for _ in 0..iters {
+        let start = Instant::now();
+        let Ok(mut s) = expectrl::Session::spawn(make()) else {
+            continue;
+        };
+        let _ = s.get_process_mut().set_window_size(120, 40);
+        s.set_expect_timeout(Some(Duration::from_secs(10)));
+        if s.expect(needle).is_ok() {
+            total += start.elapsed();
+        }
+        let _ = s.send(quit);
+        let _ = s.expect(expectrl::Eof);
+    }
+    total
+}
+
+/// Start-up to first frame of the release binary, and of `dialog` (C, ncurses) in the same
+/// harness as the yardstick when it is installed.
 fn startup(c: &mut Criterion) {
     let mut g = c.benchmark_group("start-up");
     g.sample_size(20);
     let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
-    let bin = env!("CARGO_BIN_EXE_music-sef");
+    let data = dir.path().to_path_buf();
+    let ours = move || {
+        let mut cmd = std::process::Command::new(env!("CARGO_BIN_EXE_music-sef"));
+        cmd.env("MUSIC_SEF_DATA_DIR", &data)
+            .env("TERM", "xterm-256color");
+        cmd
+    };
     g.bench_function("release binary to first frame (pty)", |b| {
-        b.iter_custom(|iters| {
-            let mut total = Duration::ZERO;
-            for _ in 0..iters {
-                let mut cmd = std::process::Command::new(bin);
-                cmd.env("MUSIC_SEF_DATA_DIR", dir.path())
-                    .env("TERM", "xterm-256color");
-                let start = Instant::now();
-                let Ok(mut s) = expectrl::Session::spawn(cmd) else {
-                    continue;
-                };
-                let _ = s.get_process_mut().set_window_size(120, 40);
-                s.set_expect_timeout(Some(Duration::from_secs(10)));
-                if s.expect("Welcome to music-sef").is_ok() {
-                    total += start.elapsed();
-                }
-                let _ = s.send("\x11");
-                let _ = s.expect(expectrl::Eof);
-            }
-            total
-        });
+        b.iter_custom(|iters| first_frame(iters, &ours, "Welcome to music-sef", "\x11"));
     });
-    // The same measurement for `dialog` (C, ncurses), when installed, as the yardstick.
     if std::process::Command::new("dialog")
         .arg("--version")
         .output()
         .is_ok()
     {
+        let dialog = || {
+            let mut cmd = std::process::Command::new("dialog");
+            cmd.args(["--msgbox", "Welcome to music-sef", "10", "40"])
+                .env("TERM", "xterm-256color");
+            cmd
+        };
         g.bench_function(
             "dialog --msgbox to first frame (pty), for comparison",
             |b| {
-                b.iter_custom(|iters| {
-                    let mut total = Duration::ZERO;
-                    for _ in 0..iters {
-                        let mut cmd = std::process::Command::new("dialog");
-                        cmd.args(["--msgbox", "Welcome to music-sef", "10", "40"])
-                            .env("TERM", "xterm-256color");
-                        let start = Instant::now();
-                        let Ok(mut s) = expectrl::Session::spawn(cmd) else {
-                            continue;
-                        };
-                        let _ = s.get_process_mut().set_window_size(120, 40);
-                        s.set_expect_timeout(Some(Duration::from_secs(10)));
-                        if s.expect("Welcome to music-sef").is_ok() {
-                            total += start.elapsed();
-                        }
-                        let _ = s.send("\r");
-                        let _ = s.expect(expectrl::Eof);
-                    }
-                    total
-                });
+                b.iter_custom(|iters| first_frame(iters, &dialog, "Welcome to music-sef", "\r"));
             },
         );
     }
