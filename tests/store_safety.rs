@@ -150,7 +150,17 @@ fn a_failure_at_any_step_keeps_the_old_draft_and_says_not_saved() {
             other => panic!("{step:?}: expected NOT SAVED, got {other:?}"),
         }
     }
-    // The folder sync fails after the rename: the new file is in place but reported unsure.
+    // The folder sync fails after the rename: the new version is in place and whole, but the
+    // save is reported as not certain, so the warning shows and it is retried.
+    inject_fault(env.dir.path(), Some(Step::SyncDir));
+    d.title = "After SyncDir".to_string();
+    assert!(env.store.save(&d).is_err());
+    assert_eq!(env.store.load(d.id).expect("whole").title, "After SyncDir");
+    saver.submit(&d);
+    assert!(matches!(
+        saver.flush(Duration::from_secs(5)),
+        SaveStatus::Failed { .. }
+    ));
     inject_fault(env.dir.path(), None);
     saver.submit(&d);
     assert!(
