@@ -178,3 +178,25 @@ fn typed_text_is_kept_when_leaving_and_after_idle() {
         AnswerValue::Text("Herts Council".into())
     );
 }
+
+#[test]
+fn typing_into_a_text_question_just_types_even_command_letters() {
+    let env = common::env();
+    let mut c = Controller::new(&env.dirs);
+    press(&mut c, KeyCode::Char('n'));
+    press(&mut c, KeyCode::Enter);
+    press(&mut c, KeyCode::Enter);
+    typed(&mut c, "quiet? yes, really: r s g e q");
+    assert!(!c.app.should_quit);
+    assert_eq!(c.app.screen, Screen::Workspace);
+    press(&mut c, KeyCode::Enter);
+    let d = &c.app.session.as_ref().expect("s").draft;
+    assert_eq!(
+        d.answers["school_name"],
+        AnswerValue::Text("quiet? yes, really: r s g e q".into())
+    );
+    // Off a text box the same letters are commands: q saves and quits.
+    press(&mut c, KeyCode::Esc);
+    press(&mut c, KeyCode::Char('q'));
+    assert!(c.app.should_quit);
+}

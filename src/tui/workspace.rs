@@ -203,19 +203,38 @@ impl App {
                     Outcome::Advance
                 } else {
                     match &s.editor {
-                        super::editor::Editor::Line { .. } => {
+                        super::editor::Editor::Line { typing: true, .. } => {
                             match s.editor.value(&s.questionnaire, &q, &s.draft) {
                                 Outcome::Set(v) => Outcome::SetAndAdvance(v),
                                 other => other,
                             }
                         }
-                        super::editor::Editor::Long { typing: false, .. } => {
+                        super::editor::Editor::Long { typing: false, .. }
+                        | super::editor::Editor::Line { typing: false, .. } => {
                             s.editor.start_typing();
                             return Effect::None;
                         }
                         _ => s.editor.choose(&q, &s.draft, true),
                     }
                 }
+            }
+            Action::Digit(n)
+                if matches!(
+                    s.editor,
+                    super::editor::Editor::Line { .. } | super::editor::Editor::Long { .. }
+                ) =>
+            {
+                // A digit on a text box that is not being typed in starts typing with it.
+                s.editor.start_typing();
+                let ch = char::from(b'0' + n);
+                let key = ratatui::crossterm::event::KeyEvent::new(
+                    ratatui::crossterm::event::KeyCode::Char(ch),
+                    ratatui::crossterm::event::KeyModifiers::NONE,
+                );
+                if s.read_only.is_none() && s.editor.input_key(key) {
+                    s.text_dirty = true;
+                }
+                return Effect::None;
             }
             Action::Digit(n) => s.editor.pick(&q, &s.draft, n),
             Action::Yes | Action::No => match s.editor {
