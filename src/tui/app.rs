@@ -55,6 +55,8 @@ pub struct App {
     pub should_quit: bool,
     /// Open a draft directly and leave when it is closed (`music-sef open`).
     pub single_draft: bool,
+    /// How far the help text is scrolled.
+    pub help_scroll: u16,
     /// The hub's e-mail address is known (from the questionnaire or settings), so export
     /// does not need to ask for it.
     pub hub_email_known: bool,
@@ -84,6 +86,7 @@ impl App {
             save_status: SaveStatus::Unchanged,
             should_quit: false,
             single_draft: false,
+            help_scroll: 0,
             hub_email_known: false,
             color: std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()),
             hits: RefCell::new(Vec::new()),
@@ -142,6 +145,7 @@ impl App {
             Action::Help if self.screen != Screen::Help => {
                 self.previous = self.screen;
                 self.screen = Screen::Help;
+                self.help_scroll = 0;
                 return Effect::None;
             }
             _ => {}
@@ -155,8 +159,15 @@ impl App {
             Screen::Review => self.update_review(action),
             Screen::Export => self.update_export(action),
             Screen::Help => {
-                if matches!(action, Action::Back | Action::Help | Action::Enter) {
-                    self.screen = self.previous;
+                match action {
+                    Action::Back | Action::Help | Action::Enter => self.screen = self.previous,
+                    Action::Down | Action::ScrollDown => {
+                        self.help_scroll = self.help_scroll.saturating_add(1).min(60)
+                    }
+                    Action::Up | Action::ScrollUp => {
+                        self.help_scroll = self.help_scroll.saturating_sub(1)
+                    }
+                    _ => {}
                 }
                 Effect::None
             }

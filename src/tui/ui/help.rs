@@ -84,64 +84,35 @@ pub fn footer_keys(app: &App) -> Vec<(&'static str, &'static str)> {
 fn entries(app: &App) -> Vec<(&'static str, &'static str)> {
     match app.previous {
         Screen::Workspace => vec![
-            (
-                "Tab / Shift-Tab",
-                "next / previous part of the question, then the next / previous question",
-            ),
+            ("Tab / Shift-Tab", "next / previous part, then question"),
             (
                 "Ctrl-N / Ctrl-P",
-                "next / previous question (also ↑↓ in a one-line box, or the mouse wheel)",
+                "next / previous question (or mouse wheel)",
             ),
             ("PageDown / PageUp", "next / previous section"),
-            (
-                "F2 (or s)",
-                "list of sections: jump to any section (or click one on the left)",
-            ),
-            (
-                "F3 (or r)",
-                "review: what is answered and what is missing; mark ready; export",
-            ),
-            (
-                "Ctrl-G (or g)",
-                "show or hide the guidance for this question",
-            ),
-            (
-                "↑↓ Enter Space 1-9",
-                "choose in a list: Enter chooses and moves on, Space ticks, numbers choose",
-            ),
+            ("F2 (or s)", "list of sections: jump to any"),
+            ("F3 (or r)", "review: missing answers, mark ready, export"),
+            ("Ctrl-G (or g)", "show or hide this question's guidance"),
+            ("↑↓ Enter Space 1-9", "choose in a list (Space ticks)"),
             ("y / n", "answer a yes/no question"),
-            (
-                "Esc",
-                "stop typing in a box, so letters work as commands again; Enter or e to type again",
-            ),
+            ("Esc", "stop typing, so letters are commands"),
+            ("Enter or e", "start typing in a box again"),
             ("Ctrl-Z / Ctrl-Y", "undo / redo in a text box"),
-            (
-                "Enter on a carried-over answer",
-                "confirm last year's answer as still right",
-            ),
-            (
-                "Ctrl-Q",
-                "save and quit, from anywhere (q or Esc when not typing)",
-            ),
+            ("Enter on last year's", "confirm an answer carried over"),
+            ("Ctrl-Q", "save and quit (q or Esc when not typing)"),
         ],
         Screen::Review => vec![
             ("↑↓ Enter", "go to a section or a missing answer"),
-            (
-                "m",
-                "mark the draft ready to export (needs every required answer)",
-            ),
-            (
-                "e",
-                "write the bundle for your music hub: PDF, CSV, JSON and an e-mail",
-            ),
+            ("m", "mark ready (needs every required answer)"),
+            ("e", "write the bundle for your music hub"),
             ("Esc", "back to the questions"),
         ],
         _ => vec![
             ("↑↓ Enter", "choose and open"),
             ("n", "start a new self-evaluation"),
-            ("r / d / x", "rename / duplicate / delete the chosen draft"),
-            ("b", "see the backups of the chosen draft and restore one"),
-            ("i", "start a new draft from last year's bundle"),
+            ("r / d / x", "rename / copy / delete the chosen draft"),
+            ("b", "backups of the chosen draft; restore one"),
+            ("i", "start from last year's bundle"),
             ("q or Ctrl-Q", "quit (everything is already saved)"),
         ],
     }
@@ -179,7 +150,12 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, theme: Theme) {
     frame.render_widget(
         Paragraph::new(lines)
             .wrap(Wrap { trim: false })
-            .block(Block::bordered().border_style(theme.border())),
+            .scroll((app.help_scroll, 0))
+            .block(
+                Block::bordered()
+                    .border_style(theme.border())
+                    .title(Span::styled(" ↑↓ scroll · Esc closes ", theme.dim())),
+            ),
         area,
     );
 }
