@@ -34,8 +34,11 @@ pub struct PdfOutput {
 /// the plan link as a Link element holding its text and its annotation.
 #[derive(Default)]
 struct Tags {
-    blocks: std::collections::BTreeMap<usize, (Option<Role>, Vec<Node>, Option<TagGroup>)>,
+    blocks: std::collections::BTreeMap<usize, TaggedBlock>,
 }
+
+/// One block's role (from its first line), its lines, and its link if it has one.
+type TaggedBlock = (Option<Role>, Vec<Node>, Option<TagGroup>);
 
 impl Tags {
     fn add(&mut self, block: usize, role: Role, id: Identifier) {
