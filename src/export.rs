@@ -49,7 +49,7 @@ pub struct BundleReport {
 
 #[derive(Debug, thiserror::Error)]
 pub enum ExportError {
-    #[error("{} required answer{} missing, so the bundle was not written:\n{}\nAnswer them, or export with --allow-incomplete to send a draft marked INCOMPLETE DRAFT.", missing.len(), if missing.len() == 1 { " is" } else { "s are" }, missing.iter().map(|m| format!("  - {} › {} ({}): {}", m.section, m.id, "required", m.prompt)).collect::<Vec<_>>().join("\n"))]
+    #[error("{} required answer{} missing, so the bundle was not written:\n{}\nAnswer them, or export with --allow-incomplete to send a draft marked INCOMPLETE DRAFT.", missing.len(), if missing.len() == 1 { " is" } else { "s are" }, missing.iter().map(|m| format!("  - {} › {}: {}", m.section, m.id, m.prompt)).collect::<Vec<_>>().join("\n"))]
     Incomplete { missing: Vec<MissingAnswer> },
     #[error("{0}")]
     Invalid(String),

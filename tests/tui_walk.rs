@@ -200,3 +200,60 @@ fn typing_into_a_text_question_just_types_even_command_letters() {
     press(&mut c, KeyCode::Char('q'));
     assert!(c.app.should_quit);
 }
+
+#[test]
+fn carried_over_answers_are_confirmed_with_one_key_and_listed_until_then() {
+    let env = common::env();
+    let qn = common::shipped("pre-meeting-data-form");
+    let mut last = common::complete_draft(&env, &qn, "Last year");
+    let out = env.dir.path().join("out");
+    let report =
+        music_sef::export::export_draft(&env.store, &mut last, &qn, &out, &Default::default())
+            .expect("export");
+    let new =
+        music_sef::import::start_from(&report.zip.display().to_string(), &env.dirs, None, None)
+            .expect("import");
+    let mut c = Controller::new(&env.dirs);
+    c.open(new.id).expect("open");
+    let first = c
+        .app
+        .session
+        .as_ref()
+        .and_then(|s| s.question())
+        .map(|q| q.id.clone());
+    assert_eq!(
+        first.as_deref(),
+        Some("school_name"),
+        "starts at the first answer to confirm"
+    );
+    let mut t = ratatui::Terminal::new(ratatui::backend::TestBackend::new(100, 30)).expect("t");
+    t.draw(|f| music_sef::tui::ui::render(f, &c.app))
+        .expect("draw");
+    assert!(format!("{}", t.backend()).contains("press Enter to confirm or change it"));
+    press(&mut c, KeyCode::Enter);
+    let s = c.app.session.as_ref().expect("s");
+    assert!(!s.draft.is_unconfirmed("school_name"));
+    assert!(s.draft.is_unconfirmed("urn"));
+    assert_eq!(s.draft.answers, last.answers, "confirming changes nothing");
+    press(&mut c, KeyCode::F(3));
+    let unconfirmed = c
+        .app
+        .review
+        .rows
+        .iter()
+        .filter(|r| {
+            matches!(
+                r,
+                music_sef::tui::review::ReviewRow::Item {
+                    kind: music_sef::tui::review::ItemKind::Unconfirmed,
+                    ..
+                }
+            )
+        })
+        .count();
+    assert_eq!(
+        unconfirmed,
+        last.answers.len() - 1,
+        "every carried answer but the confirmed one"
+    );
+}

@@ -52,7 +52,8 @@ pub fn export_draft(
             ))
         })?;
     }
-    let _ = store.backup(draft.id, BackupReason::BeforeExport);
+    // A failed backup does not stop the export, but the teacher is told.
+    let backup_failed = store.backup(draft.id, BackupReason::BeforeExport).err();
 
     let today = Local::now().date_naive();
     let date_display = today.format("%-d %b %Y").to_string();
@@ -151,6 +152,11 @@ pub fn export_draft(
     super::zip::write(&folder, &names, &zip_path)?;
 
     let mut warnings = Vec::new();
+    if let Some(e) = backup_failed {
+        warnings.push(format!(
+            "The backup before export could not be made ({e}); your draft itself is unchanged."
+        ));
+    }
     if !report.missing.is_empty() {
         let chars: String = report.missing.iter().take(20).collect();
         warnings.push(format!("Some characters cannot be shown in the PDF and appear as ? there: {chars} (the CSV and JSON keep them)."));

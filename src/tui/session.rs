@@ -83,17 +83,18 @@ impl Session {
         }
     }
 
-    /// Start at the first unanswered question, so a teacher coming back carries on.
+    /// Start at the first question that is unanswered or still to be confirmed from last
+    /// time, so a teacher coming back carries on where work remains.
     fn resume_position(&mut self) {
         for (si, qs) in self.visible.iter().enumerate() {
             for (pi, &qi) in qs.iter().enumerate() {
                 let q = &self.questionnaire.sections[si].questions[qi];
-                if !self
+                let answered = self
                     .draft
                     .answers
                     .get(&q.id)
-                    .is_some_and(answers::AnswerValue::is_answered)
-                {
+                    .is_some_and(answers::AnswerValue::is_answered);
+                if !answered || self.draft.is_unconfirmed(&q.id) {
                     self.section = si;
                     self.pos = pi;
                     return;
