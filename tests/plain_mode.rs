@@ -51,7 +51,9 @@ fn piped_answers_complete_every_shipped_questionnaire_with_no_escape_sequences()
     ] {
         let env = common::env();
         let qn = common::shipped(id);
-        let (input, expected) = script(&qn);
+        let (mut input, expected) = script(&qn);
+        // The end offers to mark the draft ready; the teacher accepts.
+        input.push_str("ready\n");
         let out = common::bin(&env)
             .args(["plain", "--questionnaire", id, "--title", "Piped"])
             .write_stdin(input)
