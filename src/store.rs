@@ -23,12 +23,13 @@ pub use lock::{DraftLock, LockHolder};
 
 #[derive(Debug, thiserror::Error)]
 pub enum StoreError {
-    #[error("could not {action} {path}: {}", plain_reason(source))]
+    // The reason is part of the message (in plain words), so it is not also chained as a
+    // source: that would print it twice.
+    #[error("could not {action} {path}: {}", plain_reason(error))]
     Io {
         action: &'static str,
         path: PathBuf,
-        #[source]
-        source: std::io::Error,
+        error: std::io::Error,
     },
     #[error("the draft file {path} is damaged ({reason})")]
     Damaged { path: PathBuf, reason: String },
@@ -53,7 +54,7 @@ impl StoreError {
         Self::Io {
             action,
             path: path.to_path_buf(),
-            source,
+            error: source,
         }
     }
 }
@@ -128,7 +129,16 @@ impl Store {
     pub fn load(&self, id: Uuid) -> Result<Draft, StoreError> {
         self.adopt_newer_temp(id, false);
         let path = self.draft_file(id);
-        let bytes = fs::read(&path).map_err(|e| StoreError::io("read", &path, e))?;
+        let bytes = fs::read(&path).map_err(|e| match self.quarantined_reason(id) {
+            // The file was damaged earlier and kept aside: say so, not "file not found".
+            Some(reason) if e.kind() == std::io::ErrorKind::NotFound => StoreError::Damaged {
+                path: path.clone(),
+                reason: format!(
+                    "{reason}; restore a backup from the home screen (music-sef, then b)"
+                ),
+            },
+            _ => StoreError::io("read", &path, e),
+        })?;
         recovery::parse_draft(&bytes).map_err(|reason| StoreError::Damaged { path, reason })
     }
 
@@ -214,7 +224,7 @@ impl Store {
                                 "it could not be read ({reason}); the damaged file was kept as {}",
                                 kept.display()
                             ),
-                            None => format!("it could not be read ({reason})"),
+                            None => reason.clone(),
                         },
                         _ => self.quarantined_reason(id).unwrap_or_else(|| e.to_string()),
                     };

@@ -53,6 +53,13 @@ fn each_shipped_questionnaire_exports_a_complete_readable_bundle() {
             }
         }
         assert!(!text.contains("INCOMPLETEDRAFT"));
+        // Tagged for screen readers, in British English.
+        let raw = std::fs::read(&report.pdf).expect("pdf");
+        let has = |needle: &[u8]| raw.windows(needle.len()).any(|w| w == needle);
+        assert!(
+            has(b"StructTreeRoot") && has(b"MarkInfo") && has(b"en-GB"),
+            "{id}: the PDF is tagged"
+        );
         // CSV: BOM, header, a row per applicable question, parseable.
         let csv_bytes = std::fs::read(&report.csv).expect("csv");
         assert!(csv_bytes.starts_with(b"\xef\xbb\xbf"));

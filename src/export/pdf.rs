@@ -13,7 +13,11 @@ use krilla::page::PageSettings;
 use krilla::paint::{Fill, Stroke};
 use krilla::text::{Font, TextDirection};
 
-use self::layout::{BOTTOM, Layout, MARGIN_X, Metrics, Op, PAGE_H, PAGE_W};
+use krilla::tagging::{
+    Artifact, ArtifactType, ContentTag, Identifier, Node, SpanTag, Tag, TagGroup, TagKind, TagTree,
+};
+
+use self::layout::{BOTTOM, Layout, MARGIN_X, Metrics, Op, PAGE_H, PAGE_W, Role};
 use super::ExportError;
 use super::facts::Facts;
 use crate::draft::Draft;
@@ -24,6 +28,50 @@ pub struct PdfOutput {
     pub pages: usize,
     /// Characters the font could not draw.
     pub missing: Vec<char>,
+}
+
+/// The tag tree, built in reading order: one element per block (a heading or a paragraph),
+/// the plan link as a Link element holding its text and its annotation.
+#[derive(Default)]
+struct Tags {
+    blocks: std::collections::BTreeMap<usize, TaggedBlock>,
+}
+
+/// One block's role (from its first line), its lines, and its link if it has one.
+type TaggedBlock = (Option<Role>, Vec<Node>, Option<TagGroup>);
+
+impl Tags {
+    fn add(&mut self, block: usize, role: Role, id: Identifier) {
+        let entry = self.blocks.entry(block).or_insert((None, Vec::new(), None));
+        if role == Role::Link {
+            entry
+                .2
+                .get_or_insert_with(|| TagGroup::new(Tag::Link))
+                .push(id);
+        } else {
+            entry.0.get_or_insert(role);
+            entry.1.push(id.into());
+        }
+    }
+
+    fn into_tree(self) -> TagTree {
+        let mut tree = TagTree::new().with_lang(Some("en-GB".to_string()));
+        for (_, (role, mut nodes, link)) in self.blocks {
+            if let Some(l) = link {
+                nodes.push(l.into());
+            }
+            let level = |n| std::num::NonZeroU16::new(n).map(|l| TagKind::from(Tag::Hn(l, None)));
+            let kind = match role {
+                Some(Role::Title) => level(1),
+                Some(Role::Heading) => level(2),
+                Some(Role::Subheading) => level(3),
+                _ => None,
+            }
+            .unwrap_or_else(|| Tag::P.into());
+            tree.push(TagGroup::with_children(kind, nodes));
+        }
+        tree
+    }
 }
 
 fn fonts() -> Option<(&'static [u8], &'static [u8])> {
@@ -81,6 +129,7 @@ pub fn render(
         .unwrap_or_default();
 
     let mut doc = Document::new();
+    let mut tags = Tags::default();
     let mut metadata = krilla::metadata::Metadata::new()
         .title(format!("{} – {school}", qn.title))
         .language("en-GB".to_string())
@@ -107,8 +156,15 @@ pub fn render(
                         TextDirection::Auto,
                     );
                 };
+            // Running header and footer are artifacts: a screen reader skips them.
+            let artifact = |s: &mut krilla::surface::Surface, kind| {
+                s.start_tagged(ContentTag::Artifact(Artifact::new(kind, None)));
+            };
             s.set_fill(Some(fill(90, 90, 90)));
+            artifact(&mut s, ArtifactType::Header);
             text(&mut s, MARGIN_X, 40.0, 8.5, false, &header);
+            s.end_tagged();
+            artifact(&mut s, ArtifactType::Footer);
             text(
                 &mut s,
                 MARGIN_X,
@@ -117,8 +173,10 @@ pub fn render(
                 false,
                 &format!("Page {} of {total} · {date} · music-sef", i + 1),
             );
+            s.end_tagged();
             if incomplete {
                 s.set_fill(Some(fill(180, 0, 0)));
+                artifact(&mut s, ArtifactType::Header);
                 text(
                     &mut s,
                     PAGE_W - MARGIN_X - 118.0,
@@ -127,6 +185,8 @@ pub fn render(
                     true,
                     "INCOMPLETE DRAFT",
                 );
+                s.end_tagged();
+                artifact(&mut s, ArtifactType::Footer);
                 text(
                     &mut s,
                     PAGE_W - MARGIN_X - 118.0,
@@ -135,6 +195,7 @@ pub fn render(
                     true,
                     "INCOMPLETE DRAFT",
                 );
+                s.end_tagged();
             }
             for op in ops {
                 match op {
@@ -146,6 +207,8 @@ pub fn render(
                         grey,
                         blue,
                         text: t,
+                        block,
+                        role,
                     } => {
                         let f = if *blue {
                             fill(0, 60, 160)
@@ -155,7 +218,10 @@ pub fn render(
                             fill(0, 0, 0)
                         };
                         s.set_fill(Some(f));
+                        let id = s.start_tagged(ContentTag::Span(SpanTag::empty()));
                         text(&mut s, *x, *y, *size, *b, t);
+                        s.end_tagged();
+                        tags.add(*block, *role, id);
                     }
                     Op::Underline { x, y, w } => {
                         let mut pb = PathBuilder::new();
@@ -168,16 +234,25 @@ pub fn render(
                                 width: 0.6,
                                 ..Stroke::default()
                             }));
+                            artifact(&mut s, ArtifactType::Layout);
                             s.draw_path(&path);
+                            s.end_tagged();
                             s.set_stroke(None);
                         }
                     }
-                    Op::Link { x, y, w, h, url } => links.push((*x, *y, *w, *h, url.clone())),
+                    Op::Link {
+                        x,
+                        y,
+                        w,
+                        h,
+                        url,
+                        block,
+                    } => links.push((*x, *y, *w, *h, url.clone(), *block)),
                 }
             }
             s.finish();
         }
-        for (x, y, w, h, url) in links {
+        for (x, y, w, h, url, block) in links {
             if let Some(rect) = Rect::from_xywh(x, y, w.max(1.0), h) {
                 let link = krilla::annotation::LinkAnnotation::new(
                     rect,
@@ -185,14 +260,16 @@ pub fn render(
                         krilla::action::LinkAction::new(url.clone()),
                     )),
                 );
-                page.add_annotation(krilla::annotation::Annotation::new_link(
+                let id = page.add_tagged_annotation(krilla::annotation::Annotation::new_link(
                     link,
                     Some(format!("Music development plan: {url}")),
                 ));
+                tags.add(block, Role::Link, id);
             }
         }
         page.finish();
     }
+    doc.set_tag_tree(tags.into_tree());
     let bytes = doc
         .finish()
         .map_err(|e| ExportError::Pdf(format!("{e:?}")))?;

@@ -43,6 +43,17 @@ impl Metrics {
     }
 }
 
+/// What a line of text is, for the PDF's tag tree (screen readers, reflow on phones).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Role {
+    Title,
+    Heading,
+    Subheading,
+    Para,
+    /// The text of the development plan link.
+    Link,
+}
+
 #[derive(Debug, Clone, PartialEq)]
 pub enum Op {
     Text {
@@ -53,6 +64,8 @@ pub enum Op {
         grey: bool,
         blue: bool,
         text: String,
+        block: usize,
+        role: Role,
     },
     Underline {
         x: f32,
@@ -65,6 +78,7 @@ pub enum Op {
         w: f32,
         h: f32,
         url: String,
+        block: usize,
     },
 }
 
@@ -75,6 +89,8 @@ pub struct Layout<'a> {
     y: f32,
     /// Characters neither font can draw, replaced on the page and reported.
     pub missing: BTreeSet<char>,
+    /// Index of the block being laid out: lines of one block form one tagged element.
+    block: usize,
 }
 
 fn style_of(s: Style) -> (f32, bool, bool, bool) {
@@ -98,6 +114,7 @@ impl<'a> Layout<'a> {
             pages: vec![Vec::new()],
             y: TOP,
             missing: BTreeSet::new(),
+            block: 0,
         }
     }
 
@@ -177,7 +194,35 @@ impl<'a> Layout<'a> {
         lines
     }
 
+    /// Place one line of text in the current block.
+    #[allow(clippy::too_many_arguments)]
+    fn line(
+        &mut self,
+        x: f32,
+        size: f32,
+        bold: bool,
+        grey: bool,
+        blue: bool,
+        text: String,
+        role: Role,
+    ) {
+        let y = self.y;
+        let block = self.block;
+        self.page().push(Op::Text {
+            x,
+            y,
+            size,
+            bold,
+            grey,
+            blue,
+            text,
+            block,
+            role,
+        });
+    }
+
     pub fn block(&mut self, b: &Block) {
+        self.block += 1;
         let width = PAGE_W - 2.0 * MARGIN_X;
         match b {
             Block::Gap(g) => self.y += g,
@@ -188,6 +233,12 @@ impl<'a> Layout<'a> {
                 indent,
             } => {
                 let (size, bold, grey, blue) = style_of(*style);
+                let role = match style {
+                    Style::Title => Role::Title,
+                    Style::Heading => Role::Heading,
+                    Style::Subheading => Role::Subheading,
+                    _ => Role::Para,
+                };
                 let clean = self.clean(text, bold);
                 let lines = self.wrap(&clean, size, bold, width - indent);
                 let lh = size * 1.35;
@@ -201,16 +252,7 @@ impl<'a> Layout<'a> {
                 for l in lines {
                     self.ensure(lh);
                     self.y += lh;
-                    let y = self.y;
-                    self.page().push(Op::Text {
-                        x: MARGIN_X + indent,
-                        y,
-                        size,
-                        bold,
-                        grey,
-                        blue,
-                        text: l,
-                    });
+                    self.line(MARGIN_X + indent, size, bold, grey, blue, l, role);
                 }
             }
             Block::Pair { label, value } => {
@@ -218,37 +260,26 @@ impl<'a> Layout<'a> {
                 let lh = size * 1.35;
                 let label = self.clean(label, true);
                 let value = self.clean(value, false);
-                let label_w = (width * 0.38)
-                    .min(self.bold.width(&label, size) + 8.0)
-                    .max(120.0);
+                // One label column for every pair, so values line up down the page.
+                let label_w = width * 0.36;
                 let label_lines = self.wrap(&label, size, true, label_w - 6.0);
                 let value_lines = self.wrap(&value, size, false, width - label_w);
-                let n = label_lines.len().max(value_lines.len());
-                for i in 0..n {
+                for i in 0..label_lines.len().max(value_lines.len()) {
                     self.ensure(lh);
                     self.y += lh;
-                    let y = self.y;
                     if let Some(l) = label_lines.get(i) {
-                        self.page().push(Op::Text {
-                            x: MARGIN_X,
-                            y,
-                            size,
-                            bold: true,
-                            grey: false,
-                            blue: false,
-                            text: l.clone(),
-                        });
+                        self.line(MARGIN_X, size, true, false, false, l.clone(), Role::Para);
                     }
                     if let Some(v) = value_lines.get(i) {
-                        self.page().push(Op::Text {
-                            x: MARGIN_X + label_w,
-                            y,
+                        self.line(
+                            MARGIN_X + label_w,
                             size,
-                            bold: false,
-                            grey: false,
-                            blue: false,
-                            text: v.clone(),
-                        });
+                            false,
+                            false,
+                            false,
+                            v.clone(),
+                            Role::Para,
+                        );
                     }
                 }
             }
@@ -257,32 +288,24 @@ impl<'a> Layout<'a> {
                 let lh = size * 1.4;
                 self.ensure(lh * 2.0);
                 self.y += lh;
-                let y = self.y;
-                self.page().push(Op::Text {
-                    x: MARGIN_X,
-                    y,
+                self.line(
+                    MARGIN_X,
                     size,
-                    bold: true,
-                    grey: false,
-                    blue: false,
-                    text: label.clone(),
-                });
+                    true,
+                    false,
+                    false,
+                    label.clone(),
+                    Role::Para,
+                );
                 let url_clean = self.clean(url, false);
                 for l in self.wrap(&url_clean, size, false, width) {
                     self.ensure(lh);
                     self.y += lh;
                     let y = self.y;
                     let w = self.regular.width(&l, size);
+                    self.line(MARGIN_X, size, false, false, true, l, Role::Link);
+                    let block = self.block;
                     let page = self.page();
-                    page.push(Op::Text {
-                        x: MARGIN_X,
-                        y,
-                        size,
-                        bold: false,
-                        grey: false,
-                        blue: true,
-                        text: l,
-                    });
                     page.push(Op::Underline {
                         x: MARGIN_X,
                         y: y + 1.5,
@@ -294,6 +317,7 @@ impl<'a> Layout<'a> {
                         w,
                         h: size * 1.3,
                         url: url.clone(),
+                        block,
                     });
                 }
             }
