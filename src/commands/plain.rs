@@ -39,18 +39,17 @@ pub fn run(args: &PlainArgs, dirs: &DataDirs) -> anyhow::Result<ExitCode> {
     crate::plain::run_draft(dirs, id)
 }
 
-/// Ask which questionnaire by number; Enter (or the end of input) takes the first.
+/// Ask which questionnaire by number; Enter (or the end of input) takes the default one.
 fn choose_questionnaire(
     dirs: &DataDirs,
     input: &mut impl BufRead,
     out: &mut impl Write,
 ) -> anyhow::Result<String> {
     let reg = Registry::discover(dirs);
-    let ids: Vec<String> = reg
-        .entries
-        .iter()
-        .map(|e| e.questionnaire.id.clone())
-        .collect();
+    // The default questionnaire comes first so that Enter picks it, as `music-sef new` does.
+    let mut entries: Vec<_> = reg.entries.iter().map(|e| &e.questionnaire).collect();
+    entries.sort_by_key(|q| q.id != crate::questionnaire::DEFAULT_ID);
+    let ids: Vec<String> = entries.iter().map(|q| q.id.clone()).collect();
     if ids.len() <= 1 {
         return Ok(ids
             .into_iter()
@@ -58,13 +57,13 @@ fn choose_questionnaire(
             .unwrap_or_else(|| crate::questionnaire::registry::DEFAULT_ID.to_string()));
     }
     writeln!(out, "Which questionnaire would you like to answer?")?;
-    for (i, e) in reg.entries.iter().enumerate() {
-        writeln!(out, "{}. {}", i + 1, e.questionnaire.title)?;
+    for (i, q) in entries.iter().enumerate() {
+        writeln!(out, "{}. {}", i + 1, q.title)?;
     }
     loop {
         writeln!(
             out,
-            "Type the number of your choice, 1 to {}, or press Enter for number 1.",
+            "Type the number of your choice, 1 to {}, or press Enter for number 1, the usual choice.",
             ids.len()
         )?;
         out.flush()?;
