@@ -390,19 +390,24 @@ impl<'a, R: BufRead, W: Write> Plain<'a, R, W> {
             return Ok(());
         }
         if self.read_only.is_none() {
-            self.draft.status = DraftStatus::Ready;
-            self.save()?;
-            self.say(
-                "Every required question is answered, so the draft is marked ready to export.",
-            )?;
-            self.say(&format!(
-                "To write the bundle for your music hub, type export now, or later run: music-sef export {}",
-                &self.draft.id.to_string()[..8]
-            ))?;
-            if let Input::Line(l) = self.read()?
-                && l.trim().eq_ignore_ascii_case("export")
-            {
+            self.say("Every required question is answered.")?;
+            self.say("Type ready to mark the draft ready to export, type export to mark it ready and write the bundle for your music hub now, or press Enter to leave it in progress.")?;
+            let choice = match self.read()? {
+                Input::Line(l) => l.trim().to_ascii_lowercase(),
+                Input::End => String::new(),
+            };
+            if choice == "ready" || choice == "export" {
+                self.draft.status = DraftStatus::Ready;
+                self.save()?;
+                self.say("The draft is marked ready to export.")?;
+            }
+            if choice == "export" {
                 self.export()?;
+            } else {
+                self.say(&format!(
+                    "To write the bundle for your music hub later, run: music-sef export {}",
+                    &self.draft.id.to_string()[..8]
+                ))?;
             }
         }
         Ok(())

@@ -126,11 +126,23 @@ fn answers_the_questionnaire_does_not_know_are_kept_aside_and_shown() {
 }
 
 fn refused_zip(entries: impl FnOnce(&mut zip::ZipWriter<std::fs::File>)) -> (common::Env, String) {
+    refused_zip_patched(entries, |_| {})
+}
+
+/// Build a zip, let `patch` change its bytes, import it, and check that it is refused and
+/// that nothing was written.
+fn refused_zip_patched(
+    entries: impl FnOnce(&mut zip::ZipWriter<std::fs::File>),
+    patch: impl FnOnce(&mut Vec<u8>),
+) -> (common::Env, String) {
     let env = common::env();
     let path = env.dir.path().join("hostile.zip");
     let mut zw = zip::ZipWriter::new(std::fs::File::create(&path).expect("create"));
     entries(&mut zw);
     zw.finish().expect("finish");
+    let mut bytes = std::fs::read(&path).expect("read zip");
+    patch(&mut bytes);
+    std::fs::write(&path, bytes).expect("write zip");
     let before: Vec<_> = walk(env.dir.path());
     let out = common::bin(&env)
         .arg("import")
@@ -205,6 +217,28 @@ fn hostile_zips_are_refused_with_a_message_and_write_nothing() {
         }
     });
     assert!(msg.contains("100000 files"), "{msg}");
+    // The encryption flag (bit 0 of the general purpose flags) set in the local and the
+    // central header, as an encrypting zip tool would write it.
+    let (_, msg) = refused_zip_patched(
+        |z| {
+            z.start_file("submission.json", opts).expect("entry");
+            z.write_all(&good_json()).expect("write");
+        },
+        |b| {
+            for (sig, flags_at) in [(*b"PK\x03\x04", 6), (*b"PK\x01\x02", 8)] {
+                let at = b.windows(4).position(|w| w == sig).expect("header");
+                b[at + flags_at] |= 1;
+            }
+        },
+    );
+    assert!(msg.contains("encrypted file \"submission.json\""), "{msg}");
+    let (_, msg) = refused_zip(|z| {
+        for name in ["a/submission.json", "b/submission.json"] {
+            z.start_file(name, opts).expect("entry");
+            z.write_all(&good_json()).expect("write");
+        }
+    });
+    assert!(msg.contains("more than one submission.json"), "{msg}");
 }
 
 #[test]

@@ -51,7 +51,9 @@ fn piped_answers_complete_every_shipped_questionnaire_with_no_escape_sequences()
     ] {
         let env = common::env();
         let qn = common::shipped(id);
-        let (input, expected) = script(&qn);
+        let (mut input, expected) = script(&qn);
+        // The end offers to mark the draft ready; the teacher accepts.
+        input.push_str("ready\n");
         let out = common::bin(&env)
             .args(["plain", "--questionnaire", id, "--title", "Piped"])
             .write_stdin(input)
@@ -90,7 +92,13 @@ fn wrong_answers_are_re_asked_with_the_same_message_as_the_full_screen_view() {
     let env = common::env();
     let input = "Oakfield\n12\n123456\nback\n\nquit\n";
     let out = common::bin(&env)
-        .args(["plain", "--title", "Re-ask"])
+        .args([
+            "plain",
+            "--questionnaire",
+            "school-music-self-evaluation",
+            "--title",
+            "Re-ask",
+        ])
         .write_stdin(input)
         .assert()
         .success()
@@ -122,7 +130,13 @@ fn commands_give_guidance_review_and_jump_to_a_section() {
     let env = common::env();
     let input = "?\nreview\nsection 10\nquit\n";
     let out = common::bin(&env)
-        .args(["plain", "--title", "Commands"])
+        .args([
+            "plain",
+            "--questionnaire",
+            "school-music-self-evaluation",
+            "--title",
+            "Commands",
+        ])
         .write_stdin(input)
         .assert()
         .success()
@@ -145,7 +159,13 @@ fn commands_give_guidance_review_and_jump_to_a_section() {
 fn a_draft_started_in_plain_mode_carries_on_in_the_full_screen_view() {
     let env = common::env();
     common::bin(&env)
-        .args(["plain", "--title", "Both"])
+        .args([
+            "plain",
+            "--questionnaire",
+            "school-music-self-evaluation",
+            "--title",
+            "Both",
+        ])
         .write_stdin("Oakfield Primary School\n123456\n")
         .assert()
         .success();
@@ -161,4 +181,45 @@ fn a_draft_started_in_plain_mode_carries_on_in_the_full_screen_view() {
         Some("local_authority"),
         "resumes at the first unanswered question"
     );
+}
+
+#[test]
+fn a_new_plain_draft_asks_which_questionnaire_by_number_and_a_title() {
+    let env = common::env();
+    let reg = music_sef::questionnaire::Registry::discover(&env.dirs);
+    assert!(
+        reg.entries.len() > 1,
+        "the shipped questionnaires are built in"
+    );
+    let out = common::bin(&env)
+        .arg("plain")
+        .write_stdin("9\n2\nOakfield Primary 2026/27\n")
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    let text = String::from_utf8_lossy(&out);
+    assert!(text.contains("Which questionnaire would you like to answer?"));
+    assert!(text.contains("1. School music self-evaluation"), "{text}");
+    let second = text
+        .lines()
+        .find_map(|l| l.strip_prefix("2. "))
+        .expect("a second questionnaire");
+    assert!(text.contains(&format!(
+        "Please type a number from 1 to {}.",
+        reg.entries.len()
+    )));
+    assert!(text.contains("or press Enter to use \""));
+    let listing = env.store.list();
+    let Some(music_sef::store::Listing::Ok(d)) = listing.first() else {
+        panic!("no draft")
+    };
+    assert_eq!(d.title, "Oakfield Primary 2026/27");
+    let chosen = reg
+        .entries
+        .iter()
+        .find(|e| e.questionnaire.title == second)
+        .expect("listed questionnaire");
+    assert_eq!(d.questionnaire.id, chosen.questionnaire.id);
 }

@@ -34,9 +34,8 @@ pub fn run(args: &ImportArgs, dirs: &DataDirs) -> anyhow::Result<ExitCode> {
             report.kept_aside.join(", ")
         );
     }
-    println!(
-        "Carry on with: music-sef open {}",
-        &draft.id.to_string()[..8]
-    );
+    let short = &draft.id.to_string()[..8];
+    println!("Carry on with: music-sef open {short}");
+    println!("Or answer as plain prompts (screen readers, scripts) with: music-sef plain {short}");
     Ok(ExitCode::SUCCESS)
 }

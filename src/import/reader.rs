@@ -165,6 +165,13 @@ fn read_zip(path: &Path) -> Result<Submission, ImportError> {
             ));
         }
         if name == "submission.json" || name.ends_with("/submission.json") {
+            // Two candidates would make the choice silent and arbitrary.
+            if wanted.is_some() {
+                return Err(refused(
+                    path,
+                    "the zip holds more than one submission.json, so it is unclear which to use; import the submission.json you mean directly",
+                ));
+            }
             wanted = Some(i);
         }
     }
