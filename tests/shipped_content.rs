@@ -247,9 +247,9 @@ fn no_text_carries_an_e_mail_address_or_a_source_s_contact() {
 /// The seven key features of high-quality school music (National Plan for Music Education,
 /// 2022) and the question that asks about each:
 /// 1. curriculum music at least an hour a week, all year, KS1–3: `ks1_minutes`, `ks2_minutes`,
-///   `ks3_minutes` (each shown when that key stage is taught) and `lesson_pattern`;
+///    `ks3_minutes` (each shown when that key stage is taught) and `lesson_pattern`;
 /// 2. lessons on a range of instruments and voice: `small_group_lessons` (with
-///   `instrument_families`, which includes voice, and `wcet`);
+///    `instrument_families`, which includes voice, and `wcet`);
 /// 3. a choir or vocal ensemble: `choir`;
 /// 4. a school ensemble, band or group: `ensemble`;
 /// 5. space for rehearsal and individual practice: `practice_space` and `individual_practice`;
