@@ -39,8 +39,30 @@ pub enum LoadError {
         path: PathBuf,
         problems: Vec<Problem>,
     },
-    #[error("there is no questionnaire called \"{id}\". Known questionnaires: {}. You can also give the path to a questionnaire file.", known.join(", "))]
+    #[error(
+        "{path}: this file has the id \"{id}\", like {other}, which is used instead. Remove one of the two files, or give this one its own id."
+    )]
+    SameId {
+        path: PathBuf,
+        id: String,
+        other: PathBuf,
+    },
+    #[error(
+        "there is no questionnaire called \"{id}\". {} You can also give the path to a questionnaire file.",
+        known_list(known)
+    )]
     UnknownId { id: String, known: Vec<String> },
+}
+
+fn known_list(known: &[String]) -> String {
+    if known.is_empty() {
+        "No questionnaires are available at all (see `music-sef questionnaires`).".to_string()
+    } else {
+        format!(
+            "The ones you can use are: {} (see `music-sef questionnaires`).",
+            known.join(", ")
+        )
+    }
 }
 
 /// Load and check a questionnaire file.

@@ -98,11 +98,15 @@ pub fn validate(q: &Questionnaire) -> Vec<Problem> {
     if q.sections.len() > MAX_SECTIONS || question_count > MAX_QUESTIONS {
         // Past these sizes the file is not a questionnaire anyone can answer; stop here
         // rather than spend time listing thousands of follow-on problems.
+        let (count, what, most) = if q.sections.len() > MAX_SECTIONS {
+            (q.sections.len(), "sections", MAX_SECTIONS)
+        } else {
+            (question_count, "questions", MAX_QUESTIONS)
+        };
         c.add(
             "sections",
             format!(
-                "the file has {} sections and {question_count} questions; the most allowed are {MAX_SECTIONS} sections and {MAX_QUESTIONS} questions. Split it into several questionnaires.",
-                q.sections.len()
+                "the file has {count} {what}; the most allowed is {most}. Split it into several questionnaires."
             ),
         );
         return c.problems;
