@@ -75,3 +75,36 @@ fn a_hang_up_while_typing_keeps_the_typed_text() {
         Some(&AnswerValue::Text("Typed before the window closed".into()))
     );
 }
+
+#[test]
+fn closing_the_window_saves_the_typed_text_and_ends_the_program() {
+    let env = common::env();
+    let mut s = spawn(&env, &["new", "--title", "Closed window"]);
+    s.expect("What is your school's name?")
+        .expect("question shown");
+    s.send("Typed just before closing").expect("type");
+    std::thread::sleep(Duration::from_millis(300));
+    let pid = s.get_process().pid().to_string();
+    // Closing the terminal: the pseudo-terminal's master side goes away.
+    drop(s);
+    let alive = || {
+        std::process::Command::new("kill")
+            .args(["-0", &pid])
+            .status()
+            .is_ok_and(|st| st.success())
+    };
+    for _ in 0..100 {
+        if !alive() {
+            break;
+        }
+        std::thread::sleep(Duration::from_millis(50));
+    }
+    assert!(
+        !alive(),
+        "music-sef must not keep running after its window is closed"
+    );
+    assert_eq!(
+        only_draft(&env).answers.get("school_name"),
+        Some(&AnswerValue::Text("Typed just before closing".into()))
+    );
+}

@@ -31,7 +31,9 @@ pub fn stop_requested() -> bool {
 
 /// Remember the newest state of the open draft for the last-resort save.
 pub fn remember(store: &Store, draft: &Draft) {
-    if let Ok(mut slot) = LAST.try_lock() {
+    // Wait for the slot rather than skip: a skipped update could leave an older snapshot for
+    // the last-resort save. (Only `save_last`, from the panic path, must never wait.)
+    if let Ok(mut slot) = LAST.lock() {
         *slot = Some((store.clone(), draft.clone()));
     }
 }

@@ -482,16 +482,85 @@ where
     }
 }
 
+/// Wait for the next terminal event. We watch the terminal ourselves first: when the window
+/// is closed the terminal hangs up, and crossterm would then spin for ever reading nothing,
+/// never returning to notice the stop signal. A hang-up is reported as an error instead, so
+/// the loop saves and leaves.
 fn crossterm_events(timeout: Duration) -> std::io::Result<Option<Event>> {
-    if event::poll(timeout)? {
-        event::read().map(Some)
-    } else {
-        Ok(None)
+    let hung_up = || {
+        std::io::Error::new(
+            std::io::ErrorKind::BrokenPipe,
+            "the terminal window was closed",
+        )
+    };
+    // crossterm may already hold several events read in one go (a paste, fast typing):
+    // hand those out first, after making sure the terminal is still there.
+    if matches!(terminal_input(Duration::ZERO), Input::HungUp) {
+        return Err(hung_up());
+    }
+    if event::poll(Duration::ZERO)? {
+        return event::read().map(Some);
+    }
+    match terminal_input(timeout) {
+        Input::HungUp => Err(hung_up()),
+        Input::Nothing => Ok(None),
+        Input::Ready => {
+            if event::poll(Duration::ZERO)? {
+                event::read().map(Some)
+            } else {
+                Ok(None)
+            }
+        }
+    }
+}
+
+enum Input {
+    Ready,
+    Nothing,
+    HungUp,
+}
+
+#[cfg(unix)]
+fn terminal_input(timeout: Duration) -> Input {
+    use std::io::IsTerminal;
+    use std::os::fd::AsRawFd;
+    let stdin = std::io::stdin();
+    // crossterm reads standard input when it is a terminal, else /dev/tty; only in the first
+    // case can we watch the same file for a hang-up.
+    if !stdin.is_terminal() {
+        return match event::poll(timeout) {
+            Ok(true) => Input::Ready,
+            _ => Input::Nothing,
+        };
+    }
+    let mut fds = libc::pollfd {
+        fd: stdin.as_raw_fd(),
+        events: libc::POLLIN,
+        revents: 0,
+    };
+    let ms = libc::c_int::try_from(timeout.as_millis()).unwrap_or(libc::c_int::MAX);
+    // SAFETY: one valid pollfd for the duration of the call; the count matches.
+    let n = unsafe { libc::poll(&raw mut fds, 1, ms) };
+    if n < 0 {
+        return Input::Nothing;
+    }
+    if fds.revents & (libc::POLLHUP | libc::POLLERR | libc::POLLNVAL) != 0 {
+        return Input::HungUp;
+    }
+    if n > 0 { Input::Ready } else { Input::Nothing }
+}
+
+#[cfg(not(unix))]
+fn terminal_input(timeout: Duration) -> Input {
+    match event::poll(timeout) {
+        Ok(true) => Input::Ready,
+        _ => Input::Nothing,
     }
 }
 
 fn run(mut c: Controller) -> anyhow::Result<ExitCode> {
     signals::install();
+    watchdog();
     let mut guard = super::terminal::TerminalGuard::enter().context(
         "music-sef needs a terminal window; for scripts and screen readers use `music-sef plain`",
     )?;
@@ -511,6 +580,21 @@ fn run(mut c: Controller) -> anyhow::Result<ExitCode> {
         );
     }
     Ok(ExitCode::SUCCESS)
+}
+
+/// After a stop signal the loop saves and leaves within a moment. If it cannot (a terminal
+/// that no longer answers), save the last snapshot directly, put the terminal back and exit,
+/// so a closed window never leaves a program running with unsaved work.
+fn watchdog() {
+    std::thread::spawn(|| {
+        while !signals::stop_requested() {
+            std::thread::sleep(Duration::from_millis(200));
+        }
+        std::thread::sleep(Duration::from_secs(3));
+        signals::save_last();
+        super::terminal::restore();
+        std::process::exit(0);
+    });
 }
 
 /// `music-sef` with no command: the home screen.
