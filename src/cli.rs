@@ -10,7 +10,7 @@ use clap::{Args, Parser, Subcommand};
     about = "A guided music self-evaluation for your school, saved as you go and ready to send to your music hub.",
     long_about = None,
     disable_version_flag = true,
-    after_help = "Run with no command to open the home screen, where you can start or resume a self-evaluation.\n\nDRAFT is a draft's id, the first 4 or more characters of it, or its exact title (see `music-sef drafts`)."
+    after_help = "Run `music-sef` on its own to open the home screen, where you can start a new self-evaluation or carry on with one. Every answer is saved as you go; `music-sef --version` shows where.\n\nDRAFT is a draft's id, the first 4 or more characters of it, or its exact title (see `music-sef drafts`).\n\nExamples:\n  music-sef new --title \"Oakfield Primary 2026-27\"\n  music-sef drafts\n  music-sef export \"Oakfield Primary 2026-27\" --out ~/Desktop\n  music-sef check our-hub-review.json"
 )]
 pub struct Cli {
     /// Print the version and the folders music-sef uses

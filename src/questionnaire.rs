@@ -2,6 +2,7 @@
 //! built-in set and installed files.
 
 pub mod builtin;
+pub mod limits;
 pub mod load;
 pub mod model;
 pub mod registry;
@@ -10,3 +11,4 @@ pub mod validate;
 pub use load::{LoadError, load_bytes, load_file, load_str};
 pub use model::*;
 pub use registry::{DEFAULT_ID, Entry, Origin, Registry};
+pub use validate::Problem;

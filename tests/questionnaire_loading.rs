@@ -49,6 +49,47 @@ fn the_documented_example_is_valid_and_uses_every_question_type() {
             t.name()
         );
     }
+    // Every kind of condition, so the doc shows each one working.
+    let conditions = serde_json::to_string(
+        &q.questions()
+            .filter_map(|(_, x)| x.show_if.as_ref())
+            .collect::<Vec<_>>(),
+    )
+    .expect("serialises");
+    for kind in ["equals", "one_of", "answered", "not", "all", "any"] {
+        assert!(
+            conditions.contains(&format!("\"{kind}\"")),
+            "example lacks a {kind} condition"
+        );
+    }
+    // And the other features a hub author may need.
+    let qs: Vec<_> = q.questions().map(|(_, x)| x).collect();
+    assert!(
+        qs.iter()
+            .any(|x| x.kind == QuestionType::Rating && !x.offers_evidence())
+    );
+    assert!(qs.iter().any(|x| x.offers_target()));
+    assert!(qs.iter().any(|x| !x.previous_ids.is_empty()));
+    assert!(qs.iter().any(|x| x.guidance.is_some()));
+    assert!(
+        qs.iter()
+            .any(|x| x.unit.is_some() && x.integer && x.min.is_some())
+    );
+    assert!(
+        qs.iter()
+            .any(|x| x.options.iter().any(|o| o.hint.is_some()))
+    );
+    for r in [
+        music_sef::questionnaire::Requirement::Required,
+        music_sef::questionnaire::Requirement::Recommended,
+    ] {
+        assert!(qs.iter().any(|x| x.required == r));
+    }
+    assert!(q.scales.iter().any(|s| s.not_applicable));
+    let sub = q.submission.as_ref().expect("submission shown");
+    assert!(sub.hub_email.is_some() && sub.subject.is_some());
+    let scoring = q.scoring.as_ref().expect("scoring shown");
+    assert!(scoring.section_summaries.is_some() && scoring.award.is_some());
 }
 
 #[test]
@@ -260,7 +301,7 @@ fn a_criterion_needs_a_descriptor_for_every_award_level() {
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig { cases: 300, ..ProptestConfig::default() })]
+    #![proptest_config(ProptestConfig { cases: 1500, ..ProptestConfig::default() })]
 
     #[test]
     fn random_bytes_never_make_the_loader_panic(bytes in proptest::collection::vec(any::<u8>(), 0..2048)) {
@@ -283,5 +324,34 @@ proptest! {
             }
         }
         let _ = load_bytes(Path::new("mutated.json"), &bytes);
+    }
+
+    #[test]
+    fn reshaped_questionnaires_never_make_the_validator_panic(
+        edits in proptest::collection::vec((0usize..64, 0usize..64, 0u8..6, 0usize..8), 1..12)
+    ) {
+        // Edits that keep the JSON well formed, so they reach validation: moved, copied and
+        // removed questions, odd ids and values, and conditions pointing anywhere.
+        let words = ["", "phase", "C1", "x y", "not_applicable", "quality", "award_level", "ks2", "bronze"];
+        let mut v: serde_json::Value = serde_json::from_str(&doc_example()).expect("parses");
+        for (a, b, kind, w) in edits {
+            let sections = v["sections"].as_array().map_or(0, Vec::len);
+            if sections == 0 { break; }
+            let s = a % sections;
+            let Some(qs) = v["sections"][s]["questions"].as_array_mut() else { continue };
+            if qs.is_empty() { continue; }
+            let i = b % qs.len();
+            let word = serde_json::Value::from(words[w % words.len()]);
+            match kind {
+                0 => { qs.remove(i); }
+                1 => { let q = qs[i].clone(); qs.insert(b % (qs.len() + 1), q); }
+                2 => qs[i]["id"] = word,
+                3 => qs[i]["scale"] = word,
+                4 => qs[i]["show_if"] = serde_json::json!({"any": [{"equals": {"question": word, "value": word}}, {"not": {"answered": {"question": qs[b % qs.len()]["id"].clone()}}}]}),
+                _ => { let t = ["text", "rating", "criterion", "single_choice", "number", "url", "yes_no", "date"][w % 8]; qs[i]["type"] = t.into(); }
+            }
+        }
+        let text = serde_json::to_string(&v).expect("serialises");
+        let _ = load_str(Path::new("reshaped.json"), &text);
     }
 }

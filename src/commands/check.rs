@@ -1,36 +1,61 @@
-//! `music-sef check FILE...`: validate questionnaire files for hub authors.
+//! `music-sef check FILE...`: validate questionnaire files for hub authors, one `ok` line per
+//! good file and every problem of a bad one.
 
+use std::path::Path;
 use std::process::ExitCode;
 
 use crate::cli::CheckArgs;
-use crate::questionnaire::load_file;
+use crate::questionnaire::{builtin::BUILTIN_FILES, load_file, load_str};
 
 pub fn run(args: &CheckArgs) -> anyhow::Result<ExitCode> {
-    let mut bad = 0;
+    let mut unusable = 0;
     for path in &args.files {
         match load_file(path) {
-            Ok(q) => println!(
-                "ok  {}  (id {}, version {}, {} sections, {} questions)",
-                path.display(),
-                q.id,
-                q.version,
-                q.sections.len(),
-                q.question_count()
-            ),
+            Ok(q) => {
+                println!(
+                    "ok  {}  (id {}, version {}, {} section{}, {} question{})",
+                    path.display(),
+                    q.id,
+                    q.version,
+                    q.sections.len(),
+                    plural(q.sections.len()),
+                    q.question_count(),
+                    plural(q.question_count())
+                );
+                if replaces_builtin(&q.id, path) {
+                    println!(
+                        "    note: \"{}\" is also the id of a built-in questionnaire; installed, this file replaces it",
+                        q.id
+                    );
+                }
+            }
             Err(e) => {
-                bad += 1;
+                unusable += 1;
                 eprintln!("{e}");
             }
         }
     }
-    if bad > 0 {
+    if unusable > 0 {
+        let n = args.files.len();
         eprintln!(
-            "\n{bad} of {} file{} need{} fixing. The format is described in docs/questionnaire-format.md.",
-            args.files.len(),
-            if args.files.len() == 1 { "" } else { "s" },
-            if bad == 1 { "s" } else { "" }
+            "\n{unusable} of {n} file{} could not be used; see above for what to fix. How to write a questionnaire: docs/questionnaire-format.md",
+            plural(n)
         );
         return Ok(ExitCode::from(1));
     }
     Ok(ExitCode::SUCCESS)
+}
+
+fn plural(n: usize) -> &'static str {
+    if n == 1 { "" } else { "s" }
+}
+
+/// Whether `id` is a built-in questionnaire's id and `path` is not simply that built-in's file
+/// (as when checking the shipped files themselves).
+fn replaces_builtin(id: &str, path: &Path) -> bool {
+    BUILTIN_FILES.iter().any(|(name, text)| {
+        // Only the id matters here; a built-in that fails to load is reported elsewhere.
+        load_str(Path::new(name), text).is_ok_and(|q| q.id == id)
+            && std::fs::read_to_string(path).is_ok_and(|own| own != *text)
+    })
 }

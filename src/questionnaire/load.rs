@@ -4,15 +4,16 @@
 use std::io::Read;
 use std::path::{Path, PathBuf};
 
+mod explain;
+
 use super::Questionnaire;
 use super::validate::{Problem, validate};
 
-/// Files larger than this are refused before parsing.
-pub const MAX_FILE_BYTES: u64 = 5 * 1024 * 1024;
+pub use super::limits::MAX_FILE_BYTES;
 
 #[derive(Debug, thiserror::Error)]
 pub enum LoadError {
-    #[error("{path}: could not read the file: {source}")]
+    #[error("{path}: could not read the file: {}", read_reason(source))]
     Read {
         path: PathBuf,
         #[source]
@@ -38,8 +39,30 @@ pub enum LoadError {
         path: PathBuf,
         problems: Vec<Problem>,
     },
-    #[error("there is no questionnaire called \"{id}\". Known questionnaires: {}. You can also give the path to a questionnaire file.", known.join(", "))]
+    #[error(
+        "{path}: this file has the id \"{id}\", like {other}, which is used instead. Remove one of the two files, or give this one its own id."
+    )]
+    SameId {
+        path: PathBuf,
+        id: String,
+        other: PathBuf,
+    },
+    #[error(
+        "there is no questionnaire called \"{id}\". {} You can also give the path to a questionnaire file.",
+        known_list(known)
+    )]
     UnknownId { id: String, known: Vec<String> },
+}
+
+fn known_list(known: &[String]) -> String {
+    if known.is_empty() {
+        "No questionnaires are available at all (see `music-sef questionnaires`).".to_string()
+    } else {
+        format!(
+            "The ones you can use are: {} (see `music-sef questionnaires`).",
+            known.join(", ")
+        )
+    }
 }
 
 /// Load and check a questionnaire file.
@@ -94,21 +117,17 @@ pub fn load_str(path: &Path, text: &str) -> Result<Questionnaire, LoadError> {
     }
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     let de = &mut serde_json::Deserializer::from_str(text);
-    let q: Questionnaire = serde_path_to_error::deserialize(de).map_err(|e| {
-        let inner = e.inner();
-        let at = e.path().to_string();
-        let message = if at == "." || at == "?" || at.is_empty() {
-            inner.to_string()
-        } else {
-            format!("{} (at {at})", strip_position(&inner.to_string()))
-        };
-        LoadError::Syntax {
+    let syntax =
+        |inner: &serde_json::Error, at: Option<&serde_path_to_error::Path>| LoadError::Syntax {
             path: path.to_path_buf(),
             line: inner.line(),
             column: inner.column(),
-            message: friendlier(&message),
-        }
-    })?;
+            message: explain::explain(inner, at, text),
+        };
+    let q: Questionnaire = serde_path_to_error::deserialize(&mut *de)
+        .map_err(|e| syntax(e.inner(), Some(e.path())))?;
+    // Anything after the closing brace is a mistake (a pasted second copy, say).
+    de.end().map_err(|e| syntax(&e, None))?;
     let problems = validate(&q);
     if problems.is_empty() {
         Ok(q)
@@ -120,13 +139,15 @@ pub fn load_str(path: &Path, text: &str) -> Result<Questionnaire, LoadError> {
     }
 }
 
-/// serde_json appends " at line X column Y"; the location is already in front.
-fn strip_position(msg: &str) -> &str {
-    msg.find(" at line ").map_or(msg, |i| &msg[..i])
-}
-
-/// A few serde phrasings made plainer for hub authors.
-fn friendlier(msg: &str) -> String {
-    msg.replace("unknown variant", "unknown value")
-        .replace("unknown field", "unknown field (check the spelling)")
+/// The operating system's reason, in words a teacher can act on.
+fn read_reason(e: &std::io::Error) -> String {
+    use std::io::ErrorKind as K;
+    match e.kind() {
+        K::NotFound => "there is no file with that name. Check the spelling and the folder.".into(),
+        K::PermissionDenied => "permission denied. Check that you are allowed to open it.".into(),
+        K::IsADirectory => {
+            "this is a folder, not a file. Give the path of the .json file inside it.".into()
+        }
+        _ => e.to_string(),
+    }
 }

@@ -36,6 +36,8 @@ pub struct Entry {
 pub struct Registry {
     pub entries: Vec<Entry>,
     pub problems: Vec<LoadError>,
+    /// Ids of built-in questionnaires that an installed file has replaced.
+    pub replaced_builtins: Vec<String>,
 }
 
 /// The id used when none is given.
@@ -53,16 +55,21 @@ impl Registry {
             }
         }
         let dir = dirs.questionnaires();
+        // A missing folder is normal (nothing installed); an unreadable one is ignored
+        // likewise, as the built-in questionnaires still work.
         if let Ok(rd) = std::fs::read_dir(&dir) {
             let mut paths: Vec<PathBuf> = rd
                 .filter_map(Result::ok)
                 .map(|e| e.path())
-                .filter(|p| p.extension().is_some_and(|x| x == "json"))
+                .filter(|p| {
+                    p.extension()
+                        .is_some_and(|x| x.eq_ignore_ascii_case("json"))
+                })
                 .collect();
             paths.sort();
             for p in paths {
                 match load_file(&p) {
-                    Ok(q) => reg.add(q, Origin::Installed(p)),
+                    Ok(q) => reg.add_installed(q, p),
                     Err(e) => reg.problems.push(e),
                 }
             }
@@ -70,13 +77,43 @@ impl Registry {
         reg
     }
 
+    /// Add, or replace in place an entry with the same id (keeping the listing's order).
     fn add(&mut self, questionnaire: Questionnaire, origin: Origin) {
-        self.entries
-            .retain(|e| e.questionnaire.id != questionnaire.id);
-        self.entries.push(Entry {
+        let entry = Entry {
             questionnaire,
             origin,
-        });
+        };
+        match self
+            .entries
+            .iter_mut()
+            .find(|e| e.questionnaire.id == entry.questionnaire.id)
+        {
+            Some(slot) => *slot = entry,
+            None => self.entries.push(entry),
+        }
+    }
+
+    /// An installed file replaces a built-in questionnaire with its id (so a hub can ship a
+    /// newer version), but two installed files with one id are a mistake: the first by file
+    /// name is kept and the other reported.
+    fn add_installed(&mut self, questionnaire: Questionnaire, path: PathBuf) {
+        let clash = self
+            .entries
+            .iter()
+            .find(|e| e.questionnaire.id == questionnaire.id);
+        match clash.map(|e| &e.origin) {
+            Some(Origin::Installed(other) | Origin::File(other)) => {
+                self.problems.push(LoadError::SameId {
+                    path,
+                    id: questionnaire.id,
+                    other: other.clone(),
+                });
+                return;
+            }
+            Some(Origin::BuiltIn) => self.replaced_builtins.push(questionnaire.id.clone()),
+            None => {}
+        }
+        self.add(questionnaire, Origin::Installed(path));
     }
 
     /// Look up by id, or load a file when `spec` is a path to one.
