@@ -27,7 +27,7 @@ pub struct Previous {
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct Submission {
+pub struct SubmissionFile {
     pub format: String,
     pub format_version: u32,
     pub questionnaire: QuestionnaireId,
@@ -59,8 +59,8 @@ pub fn build(
     files: BTreeMap<String, String>,
     plan_url: Option<String>,
     changed: Vec<String>,
-) -> Submission {
-    Submission {
+) -> SubmissionFile {
+    SubmissionFile {
         format: SUBMISSION_FORMAT.to_string(),
         format_version: SUBMISSION_FORMAT_VERSION,
         questionnaire: QuestionnaireId {

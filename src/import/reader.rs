@@ -5,7 +5,7 @@
 use std::io::Read;
 use std::path::Path;
 
-use crate::export::json::{SUBMISSION_FORMAT, SUBMISSION_FORMAT_VERSION, Submission};
+use crate::export::json::{SUBMISSION_FORMAT, SUBMISSION_FORMAT_VERSION, SubmissionFile};
 
 pub const MAX_JSON_BYTES: u64 = 20 * 1024 * 1024;
 pub const MAX_ZIP_BYTES: u64 = 50 * 1024 * 1024;
@@ -42,7 +42,7 @@ fn read_err(path: &Path, source: std::io::Error) -> ImportError {
 ///
 /// # Errors
 /// Unreadable, hostile, or not a music-sef submission.
-pub fn read(path: &Path) -> Result<Submission, ImportError> {
+pub fn read(path: &Path) -> Result<SubmissionFile, ImportError> {
     if path.is_dir() {
         return read_json_file(&path.join("submission.json"));
     }
@@ -56,7 +56,7 @@ pub fn read(path: &Path) -> Result<Submission, ImportError> {
     read_json_file(path)
 }
 
-fn read_json_file(path: &Path) -> Result<Submission, ImportError> {
+fn read_json_file(path: &Path) -> Result<SubmissionFile, ImportError> {
     let f = std::fs::File::open(path).map_err(|e| read_err(path, e))?;
     let len = f.metadata().map_err(|e| read_err(path, e))?.len();
     if len > MAX_JSON_BYTES {
@@ -76,7 +76,7 @@ fn read_json_file(path: &Path) -> Result<Submission, ImportError> {
 ///
 /// # Errors
 /// Not JSON, another format, or a newer version.
-pub fn parse(path: &Path, bytes: &[u8]) -> Result<Submission, ImportError> {
+pub fn parse(path: &Path, bytes: &[u8]) -> Result<SubmissionFile, ImportError> {
     let value: serde_json::Value = serde_json::from_slice(
         bytes.strip_prefix(b"\xef\xbb\xbf").unwrap_or(bytes),
     )
@@ -111,7 +111,7 @@ pub fn parse(path: &Path, bytes: &[u8]) -> Result<Submission, ImportError> {
         .map_err(|e| refused(path, format!("the submission is damaged: {e}")))
 }
 
-fn read_zip(path: &Path) -> Result<Submission, ImportError> {
+fn read_zip(path: &Path) -> Result<SubmissionFile, ImportError> {
     let f = std::fs::File::open(path).map_err(|e| read_err(path, e))?;
     if f.metadata().map_err(|e| read_err(path, e))?.len() > MAX_ZIP_BYTES {
         return Err(refused(

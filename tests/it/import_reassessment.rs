@@ -1,7 +1,7 @@
 //! Re-assessment: starting this year's review from last year's bundle, what changed, and
 //! refusing hostile archives without writing anything.
 
-mod common;
+use crate::common;
 
 use std::io::Write;
 

@@ -1,6 +1,5 @@
 //! Shared set-up for integration tests: a temporary data folder and complete drafts of the
 //! shipped questionnaires.
-#![allow(dead_code)]
 
 use music_sef::draft::{Draft, QuestionnaireRef};
 use music_sef::paths::DataDirs;

@@ -11,9 +11,9 @@ use music_sef::questionnaire::{
     Requirement, Role,
 };
 
-const DEFAULT: &str = include_str!("../questionnaires/school-music-self-evaluation.json");
-const AUDIT: &str = include_str!("../questionnaires/music-quality-mark-audit.json");
-const PRE_MEETING: &str = include_str!("../questionnaires/pre-meeting-data-form.json");
+const DEFAULT: &str = include_str!("../../questionnaires/school-music-self-evaluation.json");
+const AUDIT: &str = include_str!("../../questionnaires/music-quality-mark-audit.json");
+const PRE_MEETING: &str = include_str!("../../questionnaires/pre-meeting-data-form.json");
 
 fn parse(name: &str, text: &str) -> Questionnaire {
     serde_json::from_str::<Questionnaire>(text).unwrap_or_else(|e| panic!("{name}: {e}"))

@@ -1,7 +1,7 @@
 //! Plain mode as a screen-reader user or a script meets it: numbered prompts, answers
 //! from piped input, wrong answers re-asked, no escape sequences at all.
 
-mod common;
+use crate::common;
 
 use music_sef::answers::{AnswerValue, Answers};
 use music_sef::questionnaire::{QuestionType, Questionnaire};

@@ -1,7 +1,7 @@
 //! Every TUI screen as the teacher sees it, at 80×24 and 120×40, plus the too-small
 //! message. Snapshots are text; colour never carries meaning on its own (NO_COLOR is set).
 
-mod common;
+use crate::common;
 
 use chrono::TimeZone;
 use music_sef::answers::{AnswerValue, LevelAnswer};

@@ -2,7 +2,7 @@
 //! renamed questions, answers to removed questions are kept aside (and come back if the
 //! question returns), and a newer draft opens read-only.
 
-mod common;
+use crate::common;
 
 use music_sef::answers::AnswerValue;
 use music_sef::draft::Draft;
@@ -12,7 +12,7 @@ use music_sef::store::migrate::reconcile;
 /// The documented example questionnaire: its `singing` question lists `singing_in_lessons`
 /// in `previous_ids`.
 fn example() -> Questionnaire {
-    let doc = include_str!("../docs/questionnaire-format.md");
+    let doc = include_str!("../../docs/questionnaire-format.md");
     let start = doc.find("```json\n{").expect("example") + 8;
     let end = start + doc[start..].find("\n```").expect("end");
     load_str(std::path::Path::new("example.json"), &doc[start..end]).expect("valid")

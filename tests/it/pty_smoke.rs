@@ -1,9 +1,7 @@
 //! The real binary in a real pseudo-terminal: start, type, quit (terminal restored, answer
 //! on disk), and a hang-up while typing keeps the typed text.
 
-#![cfg(unix)]
-
-mod common;
+use crate::common;
 
 use std::time::Duration;
 

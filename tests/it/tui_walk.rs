@@ -1,7 +1,7 @@
 //! A whole default questionnaire completed by key presses alone, reviewed, marked ready and
 //! exported, with every answer on disk afterwards.
 
-mod common;
+use crate::common;
 
 use music_sef::answers::AnswerValue;
 use music_sef::questionnaire::QuestionType;

@@ -7,7 +7,7 @@ use music_sef::questionnaire::{LoadError, QuestionType, Role, load_bytes, load_s
 use proptest::prelude::*;
 
 fn doc_example() -> String {
-    let doc = include_str!("../docs/questionnaire-format.md");
+    let doc = include_str!("../../docs/questionnaire-format.md");
     let start = doc.find("```json\n{").expect("the doc has a JSON example") + 8;
     let end = start + doc[start..].find("\n```").expect("the example ends");
     doc[start..end].to_string()

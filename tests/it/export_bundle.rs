@@ -1,13 +1,13 @@
 //! The submission bundle as a hub receives it: the PDF shows the school, the plan link and
 //! every answer; the CSV opens in a spreadsheet; the e-mail carries the files; hashes match.
 
-mod common;
+use crate::common;
 
 use std::collections::BTreeMap;
 
 use music_sef::answers::AnswerValue;
 use music_sef::answers::display::answer_text;
-use music_sef::export::{ExportError, ExportOptions, export_draft, json::Submission};
+use music_sef::export::{ExportError, ExportOptions, export_draft, json::SubmissionFile};
 
 fn pdf_text(path: &std::path::Path) -> String {
     let bytes = std::fs::read(path).expect("pdf");
@@ -73,7 +73,7 @@ fn each_shipped_questionnaire_exports_a_complete_readable_bundle() {
             "{id}: one row per answered applicable question"
         );
         // JSON: answers identical, hashes match the files.
-        let sub: Submission =
+        let sub: SubmissionFile =
             serde_json::from_slice(&std::fs::read(&report.json).expect("json")).expect("parse");
         assert_eq!(sub.answers, draft.answers);
         assert_eq!(sub.format, "music-sef/submission");
@@ -206,7 +206,7 @@ fn hostile_answers_come_out_intact_and_harmless() {
         big.trim_end().len().max(answers["intent"].len())
     );
     // JSON keeps every character.
-    let sub: music_sef::export::json::Submission =
+    let sub: music_sef::export::json::SubmissionFile =
         serde_json::from_slice(&std::fs::read(&report.json).expect("json")).expect("json");
     assert_eq!(
         sub.answers["school_name"],

@@ -2,7 +2,7 @@
 //! failures at every step of a save, two programs on one draft, damaged files, and
 //! questionnaires that changed since a draft was started.
 
-mod common;
+use crate::common;
 
 use std::process::Command;
 use std::time::Duration;

@@ -50,7 +50,7 @@ fn questionnaires_lists_built_in_and_installed_ones_and_broken_files() {
     let data = tempfile::tempdir().expect("tempdir");
     let dir = data.path().join("questionnaires");
     std::fs::create_dir_all(&dir).expect("mkdir");
-    let doc = include_str!("../docs/questionnaire-format.md");
+    let doc = include_str!("../../docs/questionnaire-format.md");
     let start = doc.find("```json\n{").expect("example") + 8;
     let end = start + doc[start..].find("\n```").expect("end");
     std::fs::write(dir.join("riverside.json"), &doc[start..end]).expect("write");

@@ -7,7 +7,7 @@ use music_sef::questionnaire::{LoadError, load_file, load_str};
 use serde_json::{Value, json};
 
 fn minimal() -> Value {
-    let text = include_str!("fixtures/questionnaires/valid/minimal.json");
+    let text = include_str!("../fixtures/questionnaires/valid/minimal.json");
     serde_json::from_str(text).expect("fixture parses")
 }
 
@@ -137,7 +137,7 @@ fn a_file_over_5_mb_is_refused_before_it_is_read() {
 #[test]
 fn encoding_problems_are_explained_and_a_bom_is_accepted() {
     let dir = tempfile::tempdir().expect("tempdir");
-    let text = include_str!("fixtures/questionnaires/valid/minimal.json");
+    let text = include_str!("../fixtures/questionnaires/valid/minimal.json");
     let bom = dir.path().join("bom.json");
     std::fs::write(&bom, format!("\u{feff}{text}")).expect("write");
     load_file(&bom).expect("a leading BOM is fine");
@@ -168,7 +168,7 @@ fn empty_files_and_json_that_is_not_an_object_say_so() {
         list.to_string().contains("must be one JSON object"),
         "{list}"
     );
-    let text = include_str!("fixtures/questionnaires/valid/minimal.json");
+    let text = include_str!("../fixtures/questionnaires/valid/minimal.json");
     let twice = load_str(Path::new("twice.json"), &format!("{text}{text}")).expect_err("twice");
     assert!(
         twice
