@@ -5,9 +5,11 @@
 
 pub mod answers;
 pub mod cli;
+pub mod clock;
 pub mod commands;
 pub mod draft;
 pub mod export;
+pub mod formats;
 pub mod import;
 pub mod paths;
 pub mod plain;
@@ -16,3 +18,4 @@ pub mod settings;
 pub mod store;
 pub mod synthetic;
 pub mod tui;
+pub mod workflow;

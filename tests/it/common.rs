@@ -7,7 +7,8 @@ use music_sef::questionnaire::{Questionnaire, Registry};
 use music_sef::store::Store;
 
 pub struct Env {
-    pub dir: tempfile::TempDir,
+    /// Shared, so a second "window" can use the same folder; removed when the last goes.
+    pub dir: std::rc::Rc<tempfile::TempDir>,
     pub dirs: DataDirs,
     pub store: Store,
 }
@@ -16,7 +17,22 @@ pub fn env() -> Env {
     let dir = tempfile::tempdir().expect("temp dir");
     let dirs = DataDirs::at(dir.path());
     let store = Store::new(&dirs);
-    Env { dir, dirs, store }
+    Env {
+        dir: std::rc::Rc::new(dir),
+        dirs,
+        store,
+    }
+}
+
+impl Env {
+    /// The same data folder, as a second program would see it.
+    pub fn beside(other: &Env) -> Env {
+        Env {
+            dir: std::rc::Rc::clone(&other.dir),
+            dirs: other.dirs.clone(),
+            store: other.store.clone(),
+        }
+    }
 }
 
 pub fn shipped(id: &str) -> Questionnaire {

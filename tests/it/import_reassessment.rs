@@ -77,7 +77,7 @@ fn changed_answers_are_marked_and_summarised_in_the_next_export() {
             target: None,
         })
     };
-    new.set_answer("O1", Some(lvl("silver")));
+    new.set_answer("O1", Some(lvl("silver")), chrono::Utc::now());
     new.confirm("O2");
     assert!(!new.is_unconfirmed("O1") && !new.is_unconfirmed("O2") && new.is_unconfirmed("O3"));
     let changed = music_sef::export::changes::changed_ids(&new);

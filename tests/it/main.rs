@@ -3,11 +3,13 @@
 //! One binary links the library (and krilla with its fonts) once instead of fifteen times.
 
 mod common;
+mod harness;
 
 mod answers_core;
 mod cli_basics;
 mod export_bundle;
 mod import_reassessment;
+mod keys_doc;
 mod plain_mode;
 #[cfg(unix)]
 mod pty_smoke;
