@@ -218,7 +218,7 @@ fn hostile_answers_come_out_intact_and_harmless() {
     assert!(text.contains("<script>alert(1)</script>"));
     assert!(text.matches("Loremipsumdolor").count() >= 7_000);
     assert!(
-        report.warnings.iter().any(|w| w.contains('🎵')),
+        report.warnings.iter().any(|w| w.to_string().contains('🎵')),
         "{:?}",
         report.warnings
     );
@@ -254,6 +254,44 @@ fn exporting_an_unchanged_draft_twice_gives_the_same_json_and_csv() {
         first.folder, second.folder,
         "the same day's export is replaced, not duplicated"
     );
+}
+
+#[test]
+fn prepare_then_write_makes_the_bundle_and_leaves_the_draft_to_the_caller() {
+    use chrono::TimeZone as _;
+    let env = common::env();
+    let qn = common::shipped("pre-meeting-data-form");
+    let draft = common::complete_draft(&env, &qn, "Two steps");
+    let now = chrono::Local
+        .with_ymd_and_hms(2026, 12, 1, 9, 30, 0)
+        .earliest()
+        .expect("a time that exists");
+    let sub =
+        music_sef::export::prepare(&qn, &draft, &ExportOptions::default(), now).expect("prepare");
+    let out = env.dir.path().join("out");
+    let report = music_sef::export::write(&sub, &out).expect("write");
+    assert_eq!(
+        report.folder.file_name().and_then(|n| n.to_str()),
+        Some("Oakfield-Primary-School-pre-meeting-data-form-2026-12-01")
+    );
+    for file in [
+        &report.pdf,
+        &report.csv,
+        &report.json,
+        &report.eml,
+        &report.zip,
+    ] {
+        assert!(file.is_file(), "{} written", file.display());
+    }
+    assert_eq!(
+        report.warnings,
+        [music_sef::export::ExportWarning::NoHubAddress]
+    );
+    let sub_file: SubmissionFile =
+        serde_json::from_slice(&std::fs::read(&report.json).expect("json")).expect("parse");
+    assert_eq!(sub_file.generated_at, now.with_timezone(&chrono::Utc));
+    // Recording and saving are the caller's: the saved draft knows nothing yet.
+    assert!(env.store.load(draft.id).expect("load").exports.is_empty());
 }
 
 #[test]
