@@ -1,4 +1,4 @@
-//! The performance budget from design.md, measured (never asserted in tests):
+//! The performance budget (README.md, "Performance"), measured (never asserted in tests):
 //! loading questionnaires, one key press → update → render at 120×40, serialising drafts, a
 //! full export, and start-up to first frame of the release binary in a pseudo-terminal.
 
@@ -172,14 +172,19 @@ fn export(c: &mut Criterion) {
     let mut g = c.benchmark_group("export");
     g.sample_size(20);
     let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
-    let store = music_sef::store::Store::new(&music_sef::paths::DataDirs::at(dir.path()));
+    let workflow = music_sef::workflow::Workflow::new(&music_sef::paths::DataDirs::at(dir.path()));
     let q = shipped("school-music-self-evaluation");
     let mut d = draft_for(&q, 400);
-    let _ = store.save(&d);
+    let _ = workflow.save(&d);
     let out = dir.path().join("bundles");
     g.bench_function("full bundle, complete default draft", |b| {
         b.iter(|| {
-            music_sef::export::export_draft(&store, &mut d, &q, &out, &Default::default())
+            let req = music_sef::workflow::ExportRequest {
+                allow_incomplete: false,
+                out: Some(out.clone()),
+            };
+            workflow
+                .export(&mut d, &q, &req, chrono::Local::now())
                 .map(|r| r.zip)
         });
     });

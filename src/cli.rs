@@ -1,4 +1,5 @@
-//! The command line contract (design.md): argument types only, no behaviour.
+//! The command line contract (README.md, docs/architecture.md): argument types only, no
+//! behaviour.
 
 use std::path::PathBuf;
 

@@ -2,9 +2,8 @@
 //! and a zip of the folder. See docs/bundle-format.md.
 //!
 //! Export is two steps: [`prepare`] works out everything the bundle says (pure: no files, no
-//! clock), and [`write`] turns that [`Submission`] into files. Recording the export on the
-//! draft and saving it are the caller's ([`record`]); [`export_draft`] does all of it for
-//! callers not yet moved to that shape.
+//! clock), and [`write`] turns that [`Submission`] into files. Backing up, recording the
+//! export on the draft ([`record`]) and saving it are the workflow's.
 
 pub mod bundle;
 pub mod changes;
@@ -24,7 +23,7 @@ pub mod zip;
 
 use std::path::PathBuf;
 
-pub use bundle::{describe, export_draft, record};
+pub use bundle::{describe, record};
 pub use error::ExportError;
 pub use open::{mailto_link, open_folder, open_mail};
 pub use prepare::prepare;

@@ -64,3 +64,39 @@ pub fn parse_email(s: &str) -> Result<String, String> {
         Err(HELP.to_string())
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::{parse_email, parse_url};
+
+    #[test]
+    fn web_addresses_must_be_http_with_a_real_host_and_no_password() {
+        assert_eq!(
+            parse_url("www.school.sch.uk/music").as_deref(),
+            Ok("https://www.school.sch.uk/music")
+        );
+        assert_eq!(
+            parse_url("HTTPS://Hub.ORG/a").as_deref(),
+            Ok("https://hub.org/a")
+        );
+        for bad in [
+            "javascript:alert(1)",
+            "file:///etc/passwd",
+            "https://hub.org@evil.com",
+            "http://",
+            "https://localhost/x",
+            "ftp://a.b/c",
+        ] {
+            assert!(parse_url(bad).is_err(), "{bad} should be refused");
+        }
+        assert!(
+            parse_url("https://user:pw@a.org")
+                .expect_err("refused")
+                .contains("password")
+        );
+        assert!(parse_email("music@school.sch.uk").is_ok());
+        for bad in ["music", "a@b", "a@@b.com", "a b@c.org", "x\r\nBcc: y@z.org"] {
+            assert!(parse_email(bad).is_err(), "{bad:?} should be refused");
+        }
+    }
+}

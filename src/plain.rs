@@ -326,7 +326,10 @@ impl<'a, R: BufRead, W: Write> Plain<'a, R, W> {
 
     fn export(&mut self) -> std::io::Result<()> {
         let req = ExportRequest::default();
-        match self.workflow.export(&mut self.draft, &self.qn, &req) {
+        match self
+            .workflow
+            .export(&mut self.draft, &self.qn, &req, self.clock.local())
+        {
             Ok(r) => {
                 self.say("The bundle is written.")?;
                 for l in crate::export::bundle::describe(&r) {

@@ -14,7 +14,7 @@ use crate::questionnaire::{DEFAULT_ID, LoadError, Origin, Registry};
 use crate::store::{Store, StoreError};
 
 pub use drafts::{DraftInfo, DraftRow};
-pub use export::ExportRequest;
+pub use export::{ExportRequest, Written};
 pub use open::Opened;
 
 #[derive(Debug, thiserror::Error)]

@@ -27,7 +27,7 @@ pub fn run(args: &ExportArgs, dirs: &DataDirs) -> anyhow::Result<ExitCode> {
         allow_incomplete: args.allow_incomplete,
         out: args.out.clone(),
     };
-    match workflow.export(&mut opened.draft, qn, &req) {
+    match workflow.export(&mut opened.draft, qn, &req, chrono::Local::now()) {
         Ok(report) => {
             println!("Bundle written for \"{}\".", opened.draft.title);
             for l in describe(&report) {

@@ -1,56 +1,12 @@
-//! The whole export in one call for today's callers (prepare, back up, write, record, save),
-//! recording an export on its draft, and describing a written bundle for the screen.
+//! After writing: recording an export on its draft, and describing a written bundle for the
+//! screen.
 
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
-use chrono::{DateTime, Local, Utc};
+use chrono::{DateTime, Utc};
 
-use super::{BundleReport, ExportError, ExportOptions, ExportWarning, prepare, write};
+use super::{BundleReport, ExportWarning};
 use crate::draft::{Draft, DraftStatus, ExportRecord};
-use crate::questionnaire::Questionnaire;
-use crate::store::{BackupReason, Store};
-
-/// Write the submission bundle for `draft` into `out_dir`, then record it on the draft and
-/// save the draft.
-///
-/// This is the compatibility path for callers that do not yet own these steps: new code
-/// prepares with [`prepare`], writes with [`write`], and backs up, [`record`]s and saves
-/// itself.
-///
-/// # Errors
-/// Required answers missing (unless allowed), an unusable plan link, a file that could not be
-/// made or written, or the draft could not be saved after the bundle was written.
-pub fn export_draft(
-    store: &Store,
-    draft: &mut Draft,
-    qn: &Questionnaire,
-    out_dir: &Path,
-    opts: &ExportOptions,
-) -> Result<BundleReport, ExportError> {
-    let now = Local::now();
-    let sub = prepare(qn, draft, opts, now)?;
-    // A failed backup does not stop the export, but the teacher is told.
-    let backup_failed = store.backup(draft.id, BackupReason::BeforeExport).err();
-    let mut report = write(&sub, out_dir)?;
-    let incomplete = sub.incomplete;
-    if let Some(e) = backup_failed {
-        // First, as before: it is about the teacher's own work, not the bundle.
-        report.warnings.insert(
-            0,
-            ExportWarning::BackupFailed {
-                reason: e.to_string(),
-            },
-        );
-    }
-    record(draft, &report, incomplete, now.with_timezone(&Utc));
-    store
-        .save(draft)
-        .map_err(|error| ExportError::DraftNotUpdated {
-            folder: report.folder.clone(),
-            error,
-        })?;
-    Ok(report)
-}
 
 /// Note on the draft that `report`'s bundle was written at `now`; a complete export also
 /// marks the draft Exported.

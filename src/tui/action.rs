@@ -9,10 +9,9 @@ use ratatui_textarea::Input;
 use uuid::Uuid;
 
 use super::clicks::Hit;
-use crate::draft::{DraftStatus, ExportRecord};
 use crate::questionnaire::Questionnaire;
 use crate::store::{BackupInfo, SaveStatus};
-use crate::workflow::{Choice, DraftRow};
+use crate::workflow::{Choice, DraftRow, Written};
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Action {
@@ -117,15 +116,6 @@ pub struct OpenedDraft {
     pub orphaned: usize,
 }
 
-/// A finished export, for the export screen and the draft's own record.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Exported {
-    pub lines: Vec<String>,
-    pub folder: PathBuf,
-    pub exports: Vec<ExportRecord>,
-    pub status: DraftStatus,
-}
-
 /// What the loop's IO found.
 #[derive(Debug)]
 pub enum Reply {
@@ -141,7 +131,8 @@ pub enum Reply {
         backups: Vec<BackupInfo>,
     },
     Opened(Box<OpenedDraft>),
-    Exported(Result<Exported, String>),
+    /// The bundle is written (to be recorded on the draft), or why not.
+    Exported(Result<Written, String>),
     /// The hub's address is remembered now.
     HubAddressKnown,
     Flash(Flash),

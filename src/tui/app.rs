@@ -158,8 +158,19 @@ impl App {
                 self.flash = flash;
             }
             Reply::Exported(result) => {
-                if let Screen::Workspace(w) = &mut self.screen {
-                    return w.exported(result);
+                let Self {
+                    screen,
+                    flash,
+                    clock,
+                    ..
+                } = self;
+                if let Screen::Workspace(w) = screen {
+                    let cx = Cx {
+                        now: clock.now(),
+                        today: clock.today(),
+                        flash,
+                    };
+                    return w.exported(result, &cx);
                 }
             }
             Reply::HubAddressKnown => {

@@ -8,7 +8,7 @@ use ratatui::Terminal;
 use ratatui::backend::Backend;
 use uuid::Uuid;
 
-use super::action::{Action, Effect, Exported, Flash, OpenedDraft, Reply};
+use super::action::{Action, Effect, Flash, OpenedDraft, Reply};
 use super::app::App;
 use super::clicks::ClickMap;
 use super::event::TermEvent;
@@ -312,30 +312,24 @@ impl Controller {
         }
     }
 
-    /// Export the open draft; the reply carries the draft's new export record.
+    /// Write the open draft's bundle; update records it on the draft.
     fn export(&mut self, allow_incomplete: bool) -> Reply {
         self.flush();
         let Some(ws) = self.app.workspace() else {
             return Reply::Exported(Err("No draft is open.".to_string()));
         };
-        let mut draft = ws.session.draft.clone();
         let req = ExportRequest {
             allow_incomplete,
             out: None,
         };
+        let now = self.app.clock.local();
         match self
             .workflow
-            .export(&mut draft, &ws.session.questionnaire, &req)
+            .write_bundle(&ws.session.draft, &ws.session.questionnaire, &req, now)
         {
-            Ok(report) => {
-                let done = Exported {
-                    lines: crate::export::bundle::describe(&report),
-                    folder: report.folder.clone(),
-                    exports: draft.exports,
-                    status: draft.status,
-                };
-                self.last_export = Some(report);
-                Reply::Exported(Ok(done))
+            Ok(written) => {
+                self.last_export = Some(written.report.clone());
+                Reply::Exported(Ok(written))
             }
             Err(e) => Reply::Exported(Err(e.to_string())),
         }

@@ -3,7 +3,6 @@
 
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
-use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Paragraph, Wrap};
 
@@ -40,17 +39,7 @@ pub fn render(frame: &mut Frame, area: Rect, nd: &NewDraft, theme: Theme, clicks
             c.questions,
             if c.built_in { "built in" } else { "installed" }
         );
-        let selected = i == nd.selected;
-        let row = ListRow {
-            text: &text,
-            selected,
-            style: if selected {
-                theme.selected()
-            } else {
-                Style::default()
-            },
-            hit: Hit::ListRow(i),
-        };
+        let row = ListRow::choosable(&text, i == nd.selected, theme, Hit::ListRow(i));
         list_row(frame, clicks, list, i, &row);
     }
     if let Some(text) = &nd.title {

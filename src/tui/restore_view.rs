@@ -3,7 +3,6 @@
 
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
-use ratatui::style::Style;
 use ratatui::widgets::{Paragraph, Wrap};
 
 use super::clicks::{ClickMap, Hit};
@@ -53,17 +52,7 @@ pub fn render(frame: &mut Frame, area: Rect, r: &Restore, theme: Theme) {
             b.taken_at.format("%a %-d %b %Y, %H:%M:%S"),
             b.answered
         );
-        let selected = i == r.selected;
-        let row = ListRow {
-            text: &text,
-            selected,
-            style: if selected {
-                theme.selected()
-            } else {
-                Style::default()
-            },
-            hit: Hit::ListRow(i),
-        };
+        let row = ListRow::choosable(&text, i == r.selected, theme, Hit::ListRow(i));
         list_row(frame, &mut clicks, list, line, &row);
     }
 }

@@ -65,6 +65,22 @@ pub struct ListRow<'a> {
     pub hit: Hit,
 }
 
+impl<'a> ListRow<'a> {
+    /// A plain row: highlighted when chosen.
+    pub fn choosable(text: &'a str, selected: bool, theme: Theme, hit: Hit) -> Self {
+        Self {
+            text,
+            selected,
+            style: if selected {
+                theme.selected()
+            } else {
+                Style::default()
+            },
+            hit,
+        }
+    }
+}
+
 /// Draw `row` at line `index` of `area` (0-based).
 pub fn list_row(frame: &mut Frame, clicks: &mut ClickMap, area: Rect, index: usize, row: &ListRow) {
     let y = area.y
@@ -112,4 +128,45 @@ pub fn text_box(
     frame.render_widget(block, area);
     frame.render_widget(text, inner);
     clicks.add(area, Hit::TextBox);
+}
+
+/// A numbered list with a highlight; only the window around the highlight is drawn.
+pub fn draw_list(
+    frame: &mut Frame,
+    area: Rect,
+    items: &[(String, bool)],
+    highlight: usize,
+    focused: bool,
+    theme: Theme,
+    clicks: &mut ClickMap,
+) {
+    let rows = usize::from(area.height);
+    let start = highlight
+        .saturating_sub(rows.saturating_sub(1))
+        .min(items.len().saturating_sub(rows));
+    for (row, (i, (text, chosen))) in items.iter().enumerate().skip(start).take(rows).enumerate() {
+        let here = i == highlight && focused;
+        let style = if here {
+            theme.selected()
+        } else if *chosen {
+            theme.bold()
+        } else {
+            Style::default()
+        };
+        let rect = Rect::new(
+            area.x,
+            area.y + u16::try_from(row).unwrap_or(0),
+            area.width,
+            1,
+        );
+        let pointer = if here { "›" } else { " " };
+        frame.render_widget(
+            Paragraph::new(Span::styled(
+                format!("{pointer}{:>2}. {text}", i + 1),
+                style,
+            )),
+            rect,
+        );
+        clicks.add(rect, Hit::Option(i));
+    }
 }

@@ -7,6 +7,7 @@ pub mod export;
 pub mod export_view;
 pub mod frame_view;
 pub mod levels_view;
+pub mod marks;
 pub mod question;
 pub mod question_view;
 pub mod review;
@@ -15,8 +16,9 @@ pub mod sections;
 pub mod sections_view;
 pub mod session;
 
-use super::action::{Action, Cx, Effect, Exported, Flash, OpenedDraft};
+use super::action::{Action, Cx, Effect, Flash, OpenedDraft};
 use super::keys::Place;
+use crate::workflow::Written;
 use export::ExportView;
 use review::{Review, ReviewMode};
 pub use session::Session;
@@ -95,12 +97,11 @@ impl Workspace {
         self.session.commit_text(cx.now)
     }
 
-    /// The export came back: record it on the draft and show the result.
-    pub fn exported(&mut self, result: Result<Exported, String>) -> Effect {
+    /// The bundle came back: record it on the draft and show the result.
+    pub fn exported(&mut self, result: Result<Written, String>, cx: &Cx) -> Effect {
         let effect = match &result {
-            Ok(e) => {
-                self.session.draft.exports.clone_from(&e.exports);
-                self.session.draft.status = e.status;
+            Ok(w) => {
+                crate::export::record(&mut self.session.draft, &w.report, w.incomplete, cx.now);
                 Effect::Save
             }
             Err(_) => Effect::None,

@@ -4,12 +4,14 @@
 
 use std::path::{Path, PathBuf};
 
+use chrono::{DateTime, Local, Utc};
+
 use super::Workflow;
 use crate::draft::Draft;
-use crate::export::{BundleReport, ExportError, ExportOptions};
+use crate::export::{BundleReport, ExportError, ExportOptions, ExportWarning};
 use crate::questionnaire::Questionnaire;
 use crate::settings::Settings;
-use crate::store::StoreError;
+use crate::store::{BackupReason, StoreError};
 
 /// What the teacher asked for.
 #[derive(Debug, Clone, Default)]
@@ -18,6 +20,14 @@ pub struct ExportRequest {
     pub allow_incomplete: bool,
     /// A folder named for this export (`--out`); None for the usual one.
     pub out: Option<PathBuf>,
+}
+
+/// A bundle on disk, not yet recorded on its draft.
+#[derive(Debug, Clone)]
+pub struct Written {
+    pub report: BundleReport,
+    /// Required answers were missing (the bundle is marked INCOMPLETE DRAFT).
+    pub incomplete: bool,
 }
 
 impl Workflow {
@@ -45,22 +55,68 @@ impl Workflow {
         out.map_or_else(|| self.dirs.exports().to_path_buf(), Path::to_path_buf)
     }
 
-    /// Write the bundle for `draft` and record the export on it (saved).
+    /// Back up the draft and write its bundle; the draft itself is not changed (the caller
+    /// records the export, see [`Workflow::export`]).
     ///
     /// # Errors
-    /// Required answers missing (unless allowed), an unusable plan link, or a write failure;
-    /// nothing the teacher typed is lost in any case.
+    /// Required answers missing (unless allowed), an unusable plan link, or a file that
+    /// could not be made or written.
+    pub fn write_bundle(
+        &self,
+        draft: &Draft,
+        qn: &Questionnaire,
+        req: &ExportRequest,
+        now: DateTime<Local>,
+    ) -> Result<Written, ExportError> {
+        let opts = ExportOptions {
+            allow_incomplete: req.allow_incomplete,
+            hub_email: self.hub_address(qn),
+        };
+        let sub = crate::export::prepare(qn, draft, &opts, now)?;
+        // A failed backup does not stop the export, but the teacher is told.
+        let backup_failed = self
+            .store
+            .backup(draft.id, BackupReason::BeforeExport)
+            .err();
+        let mut report = crate::export::write(&sub, &self.export_folder(req.out.as_deref()))?;
+        if let Some(e) = backup_failed {
+            // First: it is about the teacher's own work, not the bundle.
+            let warning = ExportWarning::BackupFailed {
+                reason: e.to_string(),
+            };
+            report.warnings.insert(0, warning);
+        }
+        Ok(Written {
+            report,
+            incomplete: sub.incomplete,
+        })
+    }
+
+    /// Write the bundle for `draft`, record the export on it and save it.
+    ///
+    /// # Errors
+    /// As [`Workflow::write_bundle`], or the draft could not be saved after the bundle was
+    /// written; nothing the teacher typed is lost in any case.
     pub fn export(
         &self,
         draft: &mut Draft,
         qn: &Questionnaire,
         req: &ExportRequest,
+        now: DateTime<Local>,
     ) -> Result<BundleReport, ExportError> {
-        let opts = ExportOptions {
-            allow_incomplete: req.allow_incomplete,
-            hub_email: self.hub_address(qn),
-        };
-        let folder = self.export_folder(req.out.as_deref());
-        crate::export::export_draft(&self.store, draft, qn, &folder, &opts)
+        let written = self.write_bundle(draft, qn, req, now)?;
+        crate::export::record(
+            draft,
+            &written.report,
+            written.incomplete,
+            now.with_timezone(&Utc),
+        );
+        self.store
+            .save(draft)
+            .map_err(|error| ExportError::DraftNotUpdated {
+                folder: written.report.folder.clone(),
+                error,
+            })?;
+        Ok(written.report)
     }
 }

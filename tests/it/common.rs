@@ -109,3 +109,31 @@ pub fn plan(
     }
     out
 }
+
+/// Export `draft` into `out` as the program does (backup, bundle, record, save).
+pub fn export(
+    env: &Env,
+    draft: &mut Draft,
+    qn: &Questionnaire,
+    out: &std::path::Path,
+    allow_incomplete: bool,
+) -> Result<music_sef::export::BundleReport, music_sef::export::ExportError> {
+    let req = music_sef::workflow::ExportRequest {
+        allow_incomplete,
+        out: Some(out.to_path_buf()),
+    };
+    music_sef::workflow::Workflow::new(&env.dirs).export(draft, qn, &req, chrono::Local::now())
+}
+
+/// Run the binary with `args` and `stdin`; it must succeed; what it printed.
+pub fn stdout_of(env: &Env, args: &[&str], stdin: &str) -> String {
+    let out = bin(env)
+        .args(args)
+        .write_stdin(stdin)
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    String::from_utf8_lossy(&out).into_owned()
+}

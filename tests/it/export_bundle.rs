@@ -7,7 +7,7 @@ use std::collections::BTreeMap;
 
 use music_sef::answers::AnswerValue;
 use music_sef::answers::display::answer_text;
-use music_sef::export::{ExportError, ExportOptions, export_draft, json::SubmissionFile};
+use music_sef::export::{ExportError, ExportOptions, json::SubmissionFile};
 
 fn pdf_text(path: &std::path::Path) -> String {
     let bytes = std::fs::read(path).expect("pdf");
@@ -30,8 +30,7 @@ fn each_shipped_questionnaire_exports_a_complete_readable_bundle() {
         let qn = common::shipped(id);
         let mut draft = common::complete_draft(&env, &qn, "Oakfield Primary – 2026/27");
         let out = env.dir.path().join("out");
-        let report = export_draft(&env.store, &mut draft, &qn, &out, &ExportOptions::default())
-            .expect("export");
+        let report = common::export(&env, &mut draft, &qn, &out, false).expect("export");
         // PDF: the school, the link and every answer are there.
         let text = squash(&pdf_text(&report.pdf));
         assert!(
@@ -131,7 +130,7 @@ fn an_incomplete_draft_is_refused_with_the_list_or_marked_on_every_page() {
     draft.answers.remove("school_name");
     draft.answers.remove("intent");
     let out = env.dir.path().join("out");
-    match export_draft(&env.store, &mut draft, &qn, &out, &ExportOptions::default()) {
+    match common::export(&env, &mut draft, &qn, &out, false) {
         Err(ExportError::Incomplete { missing }) => {
             let ids: Vec<&str> = missing.iter().map(|m| m.id.as_str()).collect();
             assert_eq!(ids, ["school_name", "intent"]);
@@ -142,11 +141,7 @@ fn an_incomplete_draft_is_refused_with_the_list_or_marked_on_every_page() {
         !out.exists() || std::fs::read_dir(&out).expect("dir").next().is_none(),
         "nothing written"
     );
-    let opts = ExportOptions {
-        allow_incomplete: true,
-        ..ExportOptions::default()
-    };
-    let report = export_draft(&env.store, &mut draft, &qn, &out, &opts).expect("export anyway");
+    let report = common::export(&env, &mut draft, &qn, &out, true).expect("export anyway");
     let text = pdf_text(&report.pdf);
     let pages = text.matches("Page ").count();
     assert!(pages >= 2);
@@ -178,8 +173,7 @@ fn hostile_answers_come_out_intact_and_harmless() {
             .insert((*k).to_string(), AnswerValue::Text(v.clone()));
     }
     let out = env.dir.path().join("out");
-    let report =
-        export_draft(&env.store, &mut draft, &qn, &out, &ExportOptions::default()).expect("export");
+    let report = common::export(&env, &mut draft, &qn, &out, false).expect("export");
     // E-mail: one Subject, no Bcc.
     let eml = String::from_utf8_lossy(&std::fs::read(&report.eml).expect("eml")).into_owned();
     let headers = &eml[..eml.find("\r\n\r\n").expect("headers end")];
@@ -230,13 +224,11 @@ fn exporting_an_unchanged_draft_twice_gives_the_same_json_and_csv() {
     let qn = common::shipped("music-quality-mark-audit");
     let mut draft = common::complete_draft(&env, &qn, "Audit");
     let out = env.dir.path().join("out");
-    let first =
-        export_draft(&env.store, &mut draft, &qn, &out, &ExportOptions::default()).expect("export");
+    let first = common::export(&env, &mut draft, &qn, &out, false).expect("export");
     let csv1 = std::fs::read(&first.csv).expect("csv");
     let mut j1: serde_json::Value =
         serde_json::from_slice(&std::fs::read(&first.json).expect("json")).expect("json");
-    let second =
-        export_draft(&env.store, &mut draft, &qn, &out, &ExportOptions::default()).expect("export");
+    let second = common::export(&env, &mut draft, &qn, &out, false).expect("export");
     let csv2 = std::fs::read(&second.csv).expect("csv");
     let mut j2: serde_json::Value =
         serde_json::from_slice(&std::fs::read(&second.json).expect("json")).expect("json");

@@ -13,9 +13,7 @@ mod keys_doc;
 mod plain_mode;
 #[cfg(unix)]
 mod pty_smoke;
-mod questionnaire_errors;
-mod questionnaire_limits;
-mod questionnaire_loading;
+mod questionnaire;
 mod shipped_content;
 mod store_migration;
 mod store_safety;

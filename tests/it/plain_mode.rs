@@ -232,9 +232,7 @@ fn carried_over_draft(env: &common::Env) -> uuid::Uuid {
     let qn = common::shipped("pre-meeting-data-form");
     let mut last = common::complete_draft(env, &qn, "Last year");
     let out = env.dir.path().join("last-year");
-    let report =
-        music_sef::export::export_draft(&env.store, &mut last, &qn, &out, &Default::default())
-            .expect("export");
+    let report = common::export(env, &mut last, &qn, &out, false).expect("export");
     let (draft, _) = music_sef::workflow::Workflow::new(&env.dirs)
         .start_from(&report.zip.display().to_string(), None, None)
         .expect("import");
@@ -256,15 +254,7 @@ fn plain_mode_resumes_at_the_first_answer_still_to_confirm() {
         .expect("a sixth question");
     d.answers.remove(&later);
     env.store.save(&d).expect("save");
-    let out = common::bin(&env)
-        .args(["plain", &id.to_string()])
-        .write_stdin("quit\n")
-        .assert()
-        .success()
-        .get_output()
-        .stdout
-        .clone();
-    let text = String::from_utf8_lossy(&out);
+    let text = common::stdout_of(&env, &["plain", &id.to_string()], "quit\n");
     let first_prompt = &qn.sections[0].questions[0].prompt;
     let asked = text
         .lines()
@@ -279,11 +269,7 @@ fn plain_mode_takes_a_backup_when_a_draft_is_opened() {
     let qn = common::shipped("pre-meeting-data-form");
     let d = common::complete_draft(&env, &qn, "Backed up");
     assert!(env.store.backups(d.id).is_empty());
-    common::bin(&env)
-        .args(["plain", &d.id.to_string()])
-        .write_stdin("quit\n")
-        .assert()
-        .success();
+    common::stdout_of(&env, &["plain", &d.id.to_string()], "quit\n");
     assert_eq!(env.store.backups(d.id).len(), 1, "a backup per session");
 }
 
@@ -301,15 +287,7 @@ fn plain_mode_addresses_the_e_mail_to_the_remembered_hub() {
         .overall()
         .total;
     let input = format!("{}export\n", "\n".repeat(questions));
-    let out = common::bin(&env)
-        .args(["plain", &d.id.to_string()])
-        .write_stdin(input)
-        .assert()
-        .success()
-        .get_output()
-        .stdout
-        .clone();
-    let text = String::from_utf8_lossy(&out);
+    let text = common::stdout_of(&env, &["plain", &d.id.to_string()], &input);
     assert!(
         text.contains("The e-mail is addressed to music@hub.example.org."),
         "{text}"

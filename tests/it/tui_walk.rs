@@ -213,9 +213,7 @@ fn carried_over_answers_are_confirmed_with_one_key_and_listed_until_then() {
     let qn = common::shipped("pre-meeting-data-form");
     let mut last = common::complete_draft(&env, &qn, "Last year");
     let out = env.dir.path().join("out");
-    let report =
-        music_sef::export::export_draft(&env.store, &mut last, &qn, &out, &Default::default())
-            .expect("export");
+    let report = common::export(&env, &mut last, &qn, &out, false).expect("export");
     let (new, _) = music_sef::workflow::Workflow::new(&env.dirs)
         .start_from(&report.zip.display().to_string(), None, None)
         .expect("import");

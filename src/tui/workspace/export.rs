@@ -5,7 +5,8 @@ use std::path::PathBuf;
 
 use super::review::Review;
 use super::{View, Workspace};
-use crate::tui::action::{Action, Effect, Exported};
+use crate::tui::action::{Action, Effect};
+use crate::workflow::Written;
 
 pub struct ExportView {
     /// Lines describing the result: where the bundle is, the files, any warnings.
@@ -14,21 +15,21 @@ pub struct ExportView {
     pub failed: bool,
 }
 
-impl From<Result<Exported, String>> for ExportView {
-    fn from(result: Result<Exported, String>) -> Self {
+impl From<Result<Written, String>> for ExportView {
+    fn from(result: Result<Written, String>) -> Self {
         match result {
-            Ok(e) => {
+            Ok(w) => {
                 let mut lines = vec![
                     "Your bundle is written. Send the e-mail (or the PDF and files) to your music hub."
                         .to_string(),
                     String::new(),
                 ];
-                lines.extend(e.lines);
+                lines.extend(crate::export::describe(&w.report));
                 lines.push(String::new());
                 lines.push("Press o to open the folder, s to open the e-mail in your mail program, Esc to go back.".to_string());
                 Self {
                     lines,
-                    folder: Some(e.folder),
+                    folder: Some(w.report.folder),
                     failed: false,
                 }
             }

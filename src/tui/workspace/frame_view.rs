@@ -8,26 +8,11 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Paragraph};
 use unicode_width::UnicodeWidthStr;
 
+use super::marks::section_marker;
 use super::{Session, View, Workspace, export_view, question_view, review_view, sections_view};
-use crate::answers::Progress;
 use crate::tui::clicks::{ClickMap, Hit};
 use crate::tui::theme::Theme;
 use crate::tui::widgets::truncate;
-
-/// Mark and word for a section's state; never colour alone.
-pub fn section_marker(p: &Progress) -> (&'static str, &'static str) {
-    if p.total == 0 {
-        ("-", "nothing applies")
-    } else if p.required_missing == 0 && p.answered == p.total {
-        ("✓", "done")
-    } else if p.answered == 0 {
-        ("·", "not started")
-    } else if p.required_missing > 0 {
-        ("!", "required missing")
-    } else {
-        ("…", "in progress")
-    }
-}
 
 pub fn render(frame: &mut Frame, area: Rect, ws: &Workspace, theme: Theme, clicks: &mut ClickMap) {
     let s = &ws.session;

@@ -9,13 +9,12 @@ use ratatui::widgets::{Paragraph, Wrap};
 use ratatui_textarea::TextArea;
 
 use super::Session;
-use super::question_view::draw_list;
 use crate::answers::{AnswerValue, LevelAnswer, display};
 use crate::questionnaire::{NOT_APPLICABLE, Question, QuestionType, Questionnaire};
 use crate::tui::clicks::ClickMap;
 use crate::tui::editor::{Editor, LevelFocus};
 use crate::tui::theme::Theme;
-use crate::tui::widgets::{boxed, rows, text_box};
+use crate::tui::widgets::{boxed, draw_list, rows, text_box};
 
 /// The level list's lines: a mark for the chosen level, and for ratings what each means.
 fn level_items(

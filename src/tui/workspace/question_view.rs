@@ -4,7 +4,6 @@
 
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
-use ratatui::style::Style;
 use ratatui::text::{Line, Span, Text};
 use ratatui::widgets::{Paragraph, Wrap};
 
@@ -12,10 +11,10 @@ use super::{Session, levels_view};
 use crate::answers::AnswerValue;
 use crate::answers::parse::fmt_num;
 use crate::questionnaire::{Question, QuestionType, Requirement};
-use crate::tui::clicks::{ClickMap, Hit};
+use crate::tui::clicks::ClickMap;
 use crate::tui::editor::Editor;
 use crate::tui::theme::Theme;
-use crate::tui::widgets::{boxed, rows, text_box};
+use crate::tui::widgets::{boxed, draw_list, rows, text_box};
 
 fn number_hint(q: &Question) -> String {
     let what = if q.integer {
@@ -271,45 +270,4 @@ fn choice_items(s: &Session, q: &Question, multi: bool) -> Vec<(String, bool)> {
             (format!("{mark} {}{hint}", o.label), chosen(&o.id))
         })
         .collect()
-}
-
-/// A numbered list with a highlight; only the window around the highlight is drawn.
-pub fn draw_list(
-    frame: &mut Frame,
-    area: Rect,
-    items: &[(String, bool)],
-    highlight: usize,
-    focused: bool,
-    theme: Theme,
-    clicks: &mut ClickMap,
-) {
-    let rows = usize::from(area.height);
-    let start = highlight
-        .saturating_sub(rows.saturating_sub(1))
-        .min(items.len().saturating_sub(rows));
-    for (row, (i, (text, chosen))) in items.iter().enumerate().skip(start).take(rows).enumerate() {
-        let here = i == highlight && focused;
-        let style = if here {
-            theme.selected()
-        } else if *chosen {
-            theme.bold()
-        } else {
-            Style::default()
-        };
-        let rect = Rect::new(
-            area.x,
-            area.y + u16::try_from(row).unwrap_or(0),
-            area.width,
-            1,
-        );
-        let pointer = if here { "›" } else { " " };
-        frame.render_widget(
-            Paragraph::new(Span::styled(
-                format!("{pointer}{:>2}. {text}", i + 1),
-                style,
-            )),
-            rect,
-        );
-        clicks.add(rect, Hit::Option(i));
-    }
 }

@@ -2,12 +2,11 @@
 
 use ratatui::Frame;
 use ratatui::layout::Rect;
-use ratatui::style::Style;
 use ratatui::text::Span;
 use ratatui::widgets::Block;
 
 use super::Session;
-use super::frame_view::section_marker;
+use super::marks::section_marker;
 use crate::tui::clicks::{ClickMap, Hit};
 use crate::tui::theme::Theme;
 use crate::tui::widgets::{ListRow, list_row};
@@ -38,17 +37,7 @@ pub fn render(
             p.answered,
             p.total
         );
-        let selected = i == cursor;
-        let row = ListRow {
-            text: &text,
-            selected,
-            style: if selected {
-                theme.selected()
-            } else {
-                Style::default()
-            },
-            hit: Hit::ListRow(i),
-        };
+        let row = ListRow::choosable(&text, i == cursor, theme, Hit::ListRow(i));
         list_row(frame, clicks, inner, line, &row);
     }
 }

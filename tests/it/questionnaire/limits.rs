@@ -6,18 +6,7 @@ use std::path::Path;
 use music_sef::questionnaire::{LoadError, load_file, load_str};
 use serde_json::{Value, json};
 
-fn minimal() -> Value {
-    let text = include_str!("../fixtures/questionnaires/valid/minimal.json");
-    serde_json::from_str(text).expect("fixture parses")
-}
-
-fn problems_of(v: &Value) -> String {
-    let text = serde_json::to_string(v).expect("serialises");
-    match load_str(Path::new("big.json"), &text) {
-        Err(e @ LoadError::Invalid { .. }) => e.to_string(),
-        other => panic!("expected problems, got {other:?}"),
-    }
-}
+use super::{minimal, problems_of};
 
 #[test]
 fn too_many_sections_or_questions_are_refused_with_one_message() {
@@ -137,7 +126,7 @@ fn a_file_over_5_mb_is_refused_before_it_is_read() {
 #[test]
 fn encoding_problems_are_explained_and_a_bom_is_accepted() {
     let dir = tempfile::tempdir().expect("tempdir");
-    let text = include_str!("../fixtures/questionnaires/valid/minimal.json");
+    let text = include_str!("../../fixtures/questionnaires/valid/minimal.json");
     let bom = dir.path().join("bom.json");
     std::fs::write(&bom, format!("\u{feff}{text}")).expect("write");
     load_file(&bom).expect("a leading BOM is fine");
@@ -168,7 +157,7 @@ fn empty_files_and_json_that_is_not_an_object_say_so() {
         list.to_string().contains("must be one JSON object"),
         "{list}"
     );
-    let text = include_str!("../fixtures/questionnaires/valid/minimal.json");
+    let text = include_str!("../../fixtures/questionnaires/valid/minimal.json");
     let twice = load_str(Path::new("twice.json"), &format!("{text}{text}")).expect_err("twice");
     assert!(
         twice

@@ -2,30 +2,9 @@
 //! invalid/`): each must be refused with exactly that one problem, naming where it is and
 //! saying how to fix it. The valid fixtures must load.
 
-use std::path::{Path, PathBuf};
-
 use music_sef::questionnaire::{LoadError, load_file};
 
-fn fixture(name: &str) -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("tests/fixtures/questionnaires")
-        .join(name)
-}
-
-/// The single semantic problem in an invalid fixture, as printed.
-fn only_problem(name: &str) -> String {
-    match load_file(&fixture(&format!("invalid/{name}.json"))) {
-        Err(LoadError::Invalid { problems, .. }) => {
-            assert_eq!(
-                problems.len(),
-                1,
-                "{name}: expected one problem, got {problems:#?}"
-            );
-            problems[0].to_string()
-        }
-        other => panic!("{name}: expected a semantic problem, got {other:?}"),
-    }
-}
+use super::{fixture, only_problem};
 
 #[test]
 fn the_valid_fixtures_load() {
