@@ -247,4 +247,8 @@ fn restore() {
     let mut app = TestApp::in_env(env);
     app.key(Key::Char('b'));
     app.snap("restore");
+    app.key(Key::Enter);
+    app.key(Key::Char('y'));
+    let restored = app.env.store.load(d.id).expect("load");
+    assert!(restored.answers.len() > 10, "the fuller backup is back");
 }
