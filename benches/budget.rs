@@ -1,4 +1,4 @@
-//! The performance budget from design.md, measured (never asserted in tests):
+//! The performance budget (README.md, "Performance"), measured (never asserted in tests):
 //! loading questionnaires, one key press → update → render at 120×40, serialising drafts, a
 //! full export, and start-up to first frame of the release binary in a pseudo-terminal.
 
@@ -8,13 +8,15 @@ use std::time::{Duration, Instant};
 
 use criterion::{Criterion, criterion_group, criterion_main};
 use music_sef::answers::AnswerValue;
+use music_sef::clock::Clock;
 use music_sef::draft::{Draft, QuestionnaireRef};
 use music_sef::questionnaire::{Questionnaire, load_str};
 use music_sef::synthetic;
-use music_sef::tui::{App, keymap, session::Session, ui};
+use music_sef::tui::action::{OpenedDraft, Reply};
+use music_sef::tui::{App, Screen, keys, view};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
-use ratatui::crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
+use ratatui_textarea::{Input, Key};
 
 fn draft_for(q: &Questionnaire, long_text_len: usize) -> Draft {
     let mut d = Draft::new(
@@ -56,24 +58,34 @@ fn load(c: &mut Criterion) {
     g.finish();
 }
 
-fn key(code: KeyCode) -> Event {
-    Event::Key(KeyEvent::new(code, KeyModifiers::NONE))
+fn key(key: Key) -> Input {
+    Input {
+        key,
+        ..Input::default()
+    }
 }
 
 /// One key → action → update → draw into a 120×40 test terminal.
-fn press_and_draw(app: &mut App, term: &mut Terminal<TestBackend>, ev: &Event) {
-    if let Some(a) = keymap::action_for(app, ev) {
+fn press_and_draw(app: &mut App, term: &mut Terminal<TestBackend>, input: &Input) {
+    if let Some(a) = keys::action_for(app.place(), input) {
         let _ = app.update(a);
     }
-    let _ = term.draw(|f| ui::render(f, app));
+    let _ = term.draw(|f| {
+        view::render(f, app);
+    });
 }
 
 fn app_at(q: Questionnaire, d: Draft, question: &str) -> App {
-    let mut app = App::new();
-    app.color = false;
-    app.open_session(Session::new(q, d, None));
-    if let Some(s) = app.session.as_mut() {
-        s.go_to_question(question);
+    let mut app = App::new(false, Clock::system());
+    let _ = app.on_reply(Reply::Opened(Box::new(OpenedDraft {
+        questionnaire: q,
+        draft: d,
+        read_only: None,
+        hub_address_known: true,
+        orphaned: 0,
+    })));
+    if let Screen::Workspace(w) = &mut app.screen {
+        w.session.go_to_question(question);
     }
     app
 }
@@ -85,7 +97,7 @@ fn keys(c: &mut Criterion) {
     let q = shipped("school-music-self-evaluation");
     let d = draft_for(&q, 200);
     let mut app = app_at(q, d, "phase");
-    let (down, up) = (key(KeyCode::Down), key(KeyCode::Up));
+    let (down, up) = (key(Key::Down), key(Key::Up));
     g.bench_function("choice question (default questionnaire)", |b| {
         let mut flip = false;
         b.iter(|| {
@@ -103,7 +115,7 @@ fn keys(c: &mut Criterion) {
         .join("\n");
     d.answers.insert("q3".into(), AnswerValue::Text(big));
     let mut app = app_at(q, d, "q3");
-    let (a, bs) = (key(KeyCode::Char('a')), key(KeyCode::Backspace));
+    let (a, bs) = (key(Key::Char('a')), key(Key::Backspace));
     g.bench_function("long text holding 1 MB", |b| {
         let mut flip = false;
         b.iter(|| {
@@ -131,7 +143,7 @@ fn keys(c: &mut Criterion) {
             draft_for(&synthetic::questionnaire(n, 25), 100),
             "q1",
         );
-        press_and_draw(&mut app, &mut term, &key(KeyCode::F(2)));
+        press_and_draw(&mut app, &mut term, &key(Key::F(2)));
         g.bench_function(format!("section list, {n}-question questionnaire"), |b| {
             let mut flip = false;
             b.iter(|| {
@@ -160,14 +172,19 @@ fn export(c: &mut Criterion) {
     let mut g = c.benchmark_group("export");
     g.sample_size(20);
     let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
-    let store = music_sef::store::Store::new(&music_sef::paths::DataDirs::at(dir.path()));
+    let workflow = music_sef::workflow::Workflow::new(&music_sef::paths::DataDirs::at(dir.path()));
     let q = shipped("school-music-self-evaluation");
     let mut d = draft_for(&q, 400);
-    let _ = store.save(&d);
+    let _ = workflow.save(&d);
     let out = dir.path().join("bundles");
     g.bench_function("full bundle, complete default draft", |b| {
         b.iter(|| {
-            music_sef::export::export_draft(&store, &mut d, &q, &out, &Default::default())
+            let req = music_sef::workflow::ExportRequest {
+                allow_incomplete: false,
+                out: Some(out.clone()),
+            };
+            workflow
+                .export(&mut d, &q, &req, chrono::Local::now())
                 .map(|r| r.zip)
         });
     });

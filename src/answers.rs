@@ -9,6 +9,7 @@ pub mod progress;
 pub mod scoring;
 pub mod value;
 pub mod visibility;
+pub mod walk;
 
 pub use progress::Progress;
 pub use value::*;

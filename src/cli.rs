@@ -1,4 +1,5 @@
-//! The command line contract (design.md): argument types only, no behaviour.
+//! The command line contract (README.md, docs/architecture.md): argument types only, no
+//! behaviour.
 
 use std::path::PathBuf;
 
@@ -74,7 +75,7 @@ pub struct DraftsArgs {
 pub struct ExportArgs {
     /// The draft to export
     pub draft: String,
-    /// Folder to write the bundle in (default: the current folder)
+    /// Folder to write the bundle in (default: Documents/music-sef, or MUSIC_SEF_EXPORT_DIR)
     #[arg(long, value_name = "DIR")]
     pub out: Option<PathBuf>,
     /// Export even though required answers are missing; every page is marked INCOMPLETE DRAFT

@@ -7,6 +7,8 @@ use serde::{Deserialize, Serialize};
 use uuid::Uuid;
 
 use crate::answers::{AnswerValue, Answers};
+// Drafts name their questionnaire the way the questionnaire module defines.
+pub use crate::questionnaire::QuestionnaireRef;
 
 pub const DRAFT_FORMAT: &str = "music-sef/draft";
 /// The newest draft format this program writes. A draft with a higher number opens read-only.
@@ -39,16 +41,6 @@ pub struct Draft {
     /// Bundles written from this draft, newest last.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub exports: Vec<ExportRecord>,
-}
-
-/// Which questionnaire a draft answers. `source` is a file path for questionnaires that
-/// are neither built in nor installed.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct QuestionnaireRef {
-    pub id: String,
-    pub version: String,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub source: Option<String>,
 }
 
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -106,9 +98,17 @@ pub struct ExportRecord {
 }
 
 impl Draft {
-    /// A new, empty draft.
+    /// A new, empty draft, started now.
     pub fn new(title: impl Into<String>, questionnaire: QuestionnaireRef) -> Self {
-        let now = Utc::now();
+        Self::new_at(title, questionnaire, Utc::now())
+    }
+
+    /// A new, empty draft started at `now`.
+    pub fn new_at(
+        title: impl Into<String>,
+        questionnaire: QuestionnaireRef,
+        now: DateTime<Utc>,
+    ) -> Self {
         Self {
             format: DRAFT_FORMAT.to_string(),
             format_version: DRAFT_FORMAT_VERSION,
@@ -130,7 +130,7 @@ impl Draft {
     /// drafts do not fill with blanks. Confirms a carried-over answer, and a changed answer
     /// moves a Ready draft back to In progress only if it makes a required answer missing —
     /// that check belongs to the caller, which knows the questionnaire.
-    pub fn set_answer(&mut self, id: &str, value: Option<AnswerValue>) {
+    pub fn set_answer(&mut self, id: &str, value: Option<AnswerValue>, now: DateTime<Utc>) {
         match value {
             Some(v) if v.is_answered() || matches!(v, AnswerValue::Level(_)) => {
                 if matches!(&v, AnswerValue::Level(l) if l.level.is_none() && l.evidence.as_deref().is_none_or(str::is_empty) && l.target.is_none())
@@ -146,7 +146,7 @@ impl Draft {
         }
         self.unfinished.remove(id);
         self.confirm(id);
-        self.updated_at = Utc::now();
+        self.updated_at = now;
     }
 
     /// Mark a carried-over answer as confirmed.

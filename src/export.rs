@@ -1,27 +1,42 @@
 //! The submission bundle: PDF report, answers.csv, submission.json, an .eml ready to send,
 //! and a zip of the folder. See docs/bundle-format.md.
+//!
+//! Export is two steps: [`prepare`] works out everything the bundle says (pure: no files, no
+//! clock), and [`write`] turns that [`Submission`] into files. Backing up, recording the
+//! export on the draft ([`record`]) and saving it are the workflow's.
 
 pub mod bundle;
 pub mod changes;
 pub mod csv;
 pub mod eml;
+pub mod error;
 pub mod facts;
 pub mod json;
 pub mod names;
 pub mod open;
 pub mod pdf;
+pub mod prepare;
+pub mod submission;
+pub mod warning;
+pub mod write;
 pub mod zip;
 
 use std::path::PathBuf;
 
-pub use bundle::export_draft;
+pub use bundle::{describe, record};
+pub use error::ExportError;
 pub use open::{mailto_link, open_folder, open_mail};
+pub use prepare::prepare;
+pub use submission::Submission;
+pub use warning::ExportWarning;
+pub use write::write;
 
 #[derive(Debug, Clone, Default)]
 pub struct ExportOptions {
     /// Export although required answers are missing; every PDF page says INCOMPLETE DRAFT.
     pub allow_incomplete: bool,
-    /// Address the e-mail here when the questionnaire names no hub address.
+    /// The hub address the caller's policy chose (e.g. the one remembered in settings); the
+    /// questionnaire's own address still comes first.
     pub hub_email: Option<String>,
 }
 
@@ -44,30 +59,5 @@ pub struct BundleReport {
     pub eml: PathBuf,
     pub mailto: String,
     pub to: Option<String>,
-    pub warnings: Vec<String>,
-}
-
-#[derive(Debug, thiserror::Error)]
-pub enum ExportError {
-    #[error("{} required answer{} missing, so the bundle was not written:\n{}\nAnswer them, or export with --allow-incomplete to send a draft marked INCOMPLETE DRAFT.", missing.len(), if missing.len() == 1 { " is" } else { "s are" }, missing.iter().map(|m| format!("  - {} › {}: {}", m.section, m.id, m.prompt)).collect::<Vec<_>>().join("\n"))]
-    Incomplete { missing: Vec<MissingAnswer> },
-    #[error("{0}")]
-    Invalid(String),
-    #[error("could not write {path}: {source}")]
-    Io {
-        path: PathBuf,
-        #[source]
-        source: std::io::Error,
-    },
-    #[error("could not make the PDF: {0}")]
-    Pdf(String),
-}
-
-impl ExportError {
-    pub fn io(path: &std::path::Path, source: std::io::Error) -> Self {
-        Self::Io {
-            path: path.to_path_buf(),
-            source,
-        }
-    }
+    pub warnings: Vec<ExportWarning>,
 }

@@ -1,47 +1,70 @@
-//! Where music-sef keeps its files: drafts, installed questionnaires and settings.
+//! Where music-sef keeps its files: drafts, installed questionnaires and settings, and where
+//! bundles are written.
 
 use std::path::{Path, PathBuf};
 
 /// Environment variable that overrides the data directory (tests, portable installs).
 pub const DATA_DIR_ENV: &str = "MUSIC_SEF_DATA_DIR";
+/// Environment variable that chooses the folder bundles are written to.
+pub const EXPORT_DIR_ENV: &str = "MUSIC_SEF_EXPORT_DIR";
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct DataDirs {
     root: PathBuf,
-    /// Set when the folder came from `MUSIC_SEF_DATA_DIR`: then exports stay inside it too,
-    /// so tests and portable installs never write elsewhere.
-    explicit: bool,
+    /// Where bundles go unless the teacher names a folder. Decided once, when the folders are
+    /// found: a data folder chosen by `MUSIC_SEF_DATA_DIR` keeps its bundles inside it (so
+    /// tests and portable installs never write elsewhere); the usual data folder is hidden,
+    /// so its bundles go to `Documents/music-sef`, where a teacher can find and attach them.
+    exports: PathBuf,
+}
+
+fn env_dir(name: &str) -> Option<PathBuf> {
+    std::env::var_os(name)
+        .filter(|d| !d.is_empty())
+        .map(PathBuf::from)
 }
 
 impl DataDirs {
     /// The data directory from `MUSIC_SEF_DATA_DIR`, else the platform's usual place
     /// (`~/.local/share/music-sef` on Linux). None only when no home directory is known.
     pub fn from_env() -> Option<Self> {
-        if let Some(dir) = std::env::var_os(DATA_DIR_ENV).filter(|d| !d.is_empty()) {
-            return Some(Self::at(PathBuf::from(dir)));
+        let mut dirs = match env_dir(DATA_DIR_ENV) {
+            Some(dir) => Self::at(dir),
+            None => {
+                let root = directories::ProjectDirs::from("", "", "music-sef")?
+                    .data_dir()
+                    .to_path_buf();
+                let exports = directories::UserDirs::new()
+                    .and_then(|u| u.document_dir().map(|d| d.join("music-sef")))
+                    .unwrap_or_else(|| root.join("exports"));
+                Self { root, exports }
+            }
+        };
+        if let Some(out) = env_dir(EXPORT_DIR_ENV) {
+            dirs.exports = out;
         }
-        directories::ProjectDirs::from("", "", "music-sef")
-            .map(|p| Self::at(p.data_dir().to_path_buf()))
+        Some(dirs)
     }
 
-    /// A data folder at a fixed place (tests, `MUSIC_SEF_DATA_DIR`).
+    /// A data folder at a fixed place (tests, `MUSIC_SEF_DATA_DIR`); bundles go inside it.
     pub fn at(root: impl Into<PathBuf>) -> Self {
+        let root = root.into();
         Self {
-            root: root.into(),
-            explicit: true,
+            exports: root.join("exports"),
+            root,
         }
     }
 
-    /// Where the TUI writes bundles: `Documents/music-sef` when there is a Documents folder
-    /// (easy to find and attach), else `<data dir>/exports`.
-    pub fn exports(&self) -> PathBuf {
-        if !self.explicit
-            && let Some(docs) =
-                directories::UserDirs::new().and_then(|u| u.document_dir().map(Path::to_path_buf))
-        {
-            return docs.join("music-sef");
-        }
-        self.root.join("exports")
+    /// The same folders with bundles written to `dir` instead.
+    #[must_use]
+    pub fn with_exports(mut self, dir: impl Into<PathBuf>) -> Self {
+        self.exports = dir.into();
+        self
+    }
+
+    /// Where bundles are written when no folder is named.
+    pub fn exports(&self) -> &Path {
+        &self.exports
     }
 
     pub fn root(&self) -> &Path {

@@ -1,21 +1,24 @@
 //! Plain mode: the same questionnaire as numbered line prompts, for screen readers and
-//! scripts. No cursor movement, colours or redraws; every line stands on its own. It uses
-//! the same answer rules, drafts and saving as the full-screen view.
+//! scripts. No cursor movement, colours or redraws; every line stands on its own. It walks
+//! the questionnaire with the same navigator, opens, saves and exports through the same
+//! workflow, and checks answers with the same rules as the full-screen view.
 
+mod answer;
 pub mod describe;
 
 use std::io::{BufRead, IsTerminal, Write};
 use std::process::ExitCode;
 
-use anyhow::Context;
 use uuid::Uuid;
 
-use crate::answers::parse::{parse_typed, sanitize};
-use crate::answers::{self, AnswerValue, LevelAnswer, is_visible};
+use crate::answers::parse::sanitize;
+use crate::answers::walk::{Place, Walk};
+use crate::answers::{self};
+use crate::clock::Clock;
 use crate::draft::{Draft, DraftStatus};
 use crate::paths::DataDirs;
-use crate::questionnaire::{QuestionType, Questionnaire, Registry, Requirement};
-use crate::store::Store;
+use crate::questionnaire::{Question, Questionnaire, Requirement};
+use crate::workflow::{ExportRequest, Workflow};
 
 /// What one read produced.
 enum Input {
@@ -23,42 +26,47 @@ enum Input {
     End,
 }
 
+/// Where the next question is, after one was asked.
+enum Step {
+    Next,
+    Back,
+    Section(usize),
+    Quit,
+    End,
+}
+
 pub struct Plain<'a, R: BufRead, W: Write> {
     input: R,
     out: W,
-    store: &'a Store,
+    workflow: &'a Workflow,
+    clock: Clock,
     pub qn: Questionnaire,
     pub draft: Draft,
     read_only: Option<String>,
-    /// (section, question index) of every question, in order.
-    order: Vec<(usize, usize)>,
+    walk: Walk,
 }
 
 const COMMANDS: &str = "Commands: press Enter alone to keep the current answer; back; skip; ? for guidance; help; review; section followed by a number; quit.";
 
 impl<'a, R: BufRead, W: Write> Plain<'a, R, W> {
     pub fn new(
-        input: R,
-        out: W,
-        store: &'a Store,
+        (input, out): (R, W),
+        workflow: &'a Workflow,
+        clock: Clock,
         qn: Questionnaire,
         draft: Draft,
         read_only: Option<String>,
     ) -> Self {
-        let order = qn
-            .sections
-            .iter()
-            .enumerate()
-            .flat_map(|(si, s)| (0..s.questions.len()).map(move |qi| (si, qi)))
-            .collect();
+        let walk = Walk::new(&qn, &draft.answers);
         Self {
             input,
             out,
-            store,
+            workflow,
+            clock,
             qn,
             draft,
             read_only,
-            order,
+            walk,
         }
     }
 
@@ -81,26 +89,10 @@ impl<'a, R: BufRead, W: Write> Plain<'a, R, W> {
         if self.read_only.is_some() {
             return Ok(());
         }
-        if let Err(e) = self.store.save(&self.draft) {
+        if let Err(e) = self.workflow.save(&self.draft) {
             self.say(&format!("Warning: NOT SAVED. {e}. Your answers are kept while this program runs; free some space or fix the folder, then answer again to retry."))?;
         }
         Ok(())
-    }
-
-    /// Where to start: the first unanswered question that applies.
-    fn first_unanswered(&self) -> usize {
-        self.order
-            .iter()
-            .position(|&(s, q)| {
-                let q = &self.qn.sections[s].questions[q];
-                is_visible(q, &self.draft.answers)
-                    && !self
-                        .draft
-                        .answers
-                        .get(&q.id)
-                        .is_some_and(AnswerValue::is_answered)
-            })
-            .unwrap_or(0)
     }
 
     /// Run until the end of the questions, `quit`, or the end of input.
@@ -117,124 +109,87 @@ impl<'a, R: BufRead, W: Write> Plain<'a, R, W> {
         }
         self.say("Each question is asked in turn. Type your answer and press Enter. Every answer is saved straight away.")?;
         self.say(COMMANDS)?;
-        let mut i = self.first_unanswered();
-        let mut visited: Vec<usize> = Vec::new();
-        while i < self.order.len() {
-            let (si, qi) = self.order[i];
-            let q = self.qn.sections[si].questions[qi].clone();
-            if !is_visible(&q, &self.draft.answers) {
-                i += 1;
-                continue;
-            }
-            let visible_in_section: Vec<usize> = (0..self.qn.sections[si].questions.len())
-                .filter(|&k| is_visible(&self.qn.sections[si].questions[k], &self.draft.answers))
-                .collect();
-            let pos = visible_in_section
-                .iter()
-                .position(|&k| k == qi)
-                .unwrap_or(0);
+        let unconfirmed = self
+            .draft
+            .carried_over
+            .as_ref()
+            .map(|c| c.unconfirmed.clone())
+            .unwrap_or_default();
+        let mut place = Some(
+            self.walk
+                .resume(&self.qn, &self.draft.answers, &unconfirmed),
+        );
+        // Question ids, not places: answers change which questions apply on the way.
+        let mut visited: Vec<String> = Vec::new();
+        while let Some(p) = place {
+            let Some(q) = self.walk.question(&self.qn, p).cloned() else {
+                break;
+            };
             for l in describe::question_lines(
                 &self.qn,
                 &self.draft,
                 &q,
-                si,
-                pos,
-                visible_in_section.len(),
+                p.section,
+                p.index,
+                self.walk.count(p.section),
             ) {
                 self.say(&l)?;
             }
-            match self.ask(&q)? {
+            place = match self.ask(&q)? {
                 Step::Next => {
-                    visited.push(i);
-                    i += 1;
+                    visited.push(q.id.clone());
+                    self.walk.next(p)
                 }
-                Step::Back => i = visited.pop().unwrap_or(i),
-                Step::Goto(j) => {
-                    visited.push(i);
-                    i = j;
+                Step::Back => visited
+                    .pop()
+                    .and_then(|id| self.walk.find(&self.qn, &id))
+                    .or(Some(p)),
+                Step::Section(s) => {
+                    visited.push(q.id.clone());
+                    self.section_start(s)
                 }
-                Step::Quit => {
-                    self.save()?;
-                    self.say("Saved. Goodbye.")?;
-                    return Ok(());
-                }
-                Step::End => {
-                    self.save()?;
-                    self.say("End of input: your answers are saved.")?;
-                    return Ok(());
-                }
-            }
+                Step::Quit => return self.leave("Saved. Goodbye."),
+                Step::End => return self.leave("End of input: your answers are saved."),
+            };
         }
         self.finish()
     }
 
+    fn leave(&mut self, words: &str) -> std::io::Result<()> {
+        self.save()?;
+        self.say(words)
+    }
+
+    /// The first applicable question of section `s`, or of the next section that has one.
+    fn section_start(&self, s: usize) -> Option<Place> {
+        if self.walk.count(s) > 0 {
+            Some(Walk::start(s))
+        } else {
+            self.walk.next_section(s).map(Walk::start)
+        }
+    }
+
     /// Ask one question until it is answered, kept, or a command moves elsewhere.
-    fn ask(&mut self, q: &crate::questionnaire::Question) -> std::io::Result<Step> {
+    fn ask(&mut self, q: &Question) -> std::io::Result<Step> {
         loop {
             let Input::Line(line) = self.read()? else {
                 return Ok(Step::End);
             };
-            let cmd = line.trim().to_ascii_lowercase();
-            match cmd.as_str() {
-                "" => {
-                    self.draft.confirm(&q.id);
-                    self.save()?;
-                    return Ok(Step::Next);
-                }
-                "back" => return Ok(Step::Back),
-                "skip" => return Ok(Step::Next),
-                "quit" | "exit" => return Ok(Step::Quit),
-                "?" => {
-                    let g = q.guidance.clone().unwrap_or_else(|| {
-                        "There is no extra guidance for this question.".to_string()
-                    });
-                    self.say(&format!("Guidance: {g}"))?;
-                    self.say(&describe::instruction(&self.qn, q))?;
-                    continue;
-                }
-                "help" => {
-                    self.say(COMMANDS)?;
-                    self.say(&describe::instruction(&self.qn, q))?;
-                    continue;
-                }
-                "review" => {
-                    self.review()?;
-                    self.say(&format!("Back to the question: {}", q.prompt))?;
-                    continue;
-                }
-                _ => {}
+            if let Some(step) = self.command(q, &line)? {
+                return Ok(step);
             }
-            if let Some(n) = cmd.strip_prefix("section ") {
-                match n
-                    .trim()
-                    .parse::<usize>()
-                    .ok()
-                    .filter(|n| (1..=self.qn.sections.len()).contains(n))
-                {
-                    Some(n) => {
-                        let j = self
-                            .order
-                            .iter()
-                            .position(|&(s, _)| s == n - 1)
-                            .unwrap_or(0);
-                        return Ok(Step::Goto(j));
-                    }
-                    None => {
-                        self.say(&format!(
-                            "There is no section {n}. Type a number from 1 to {}.",
-                            self.qn.sections.len()
-                        ))?;
-                        continue;
-                    }
-                }
+            if self.command_word(&line) {
+                continue;
             }
             if let Some(r) = &self.read_only {
                 let r = r.clone();
                 self.say(&format!("Nothing can be changed: {r}"))?;
                 return Ok(Step::Next);
             }
-            match self.answer(q, &line)? {
-                Ok(()) => {
+            match self.value_for(q, &line)? {
+                Ok(value) => {
+                    self.draft.set_answer(&q.id, value, self.clock.now());
+                    self.walk.refresh(&self.qn, &self.draft.answers);
                     self.save()?;
                     self.say(&format!(
                         "Saved. {}",
@@ -250,112 +205,68 @@ impl<'a, R: BufRead, W: Write> Plain<'a, R, W> {
         }
     }
 
-    /// Apply a typed answer. The outer Result is IO; the inner is the teacher's message.
-    fn answer(
-        &mut self,
-        q: &crate::questionnaire::Question,
-        line: &str,
-    ) -> std::io::Result<Result<(), String>> {
-        let value = match q.kind {
-            QuestionType::SingleChoice | QuestionType::MultiChoice => {
-                if q.kind == QuestionType::MultiChoice && line.trim().eq_ignore_ascii_case("none") {
-                    None
+    /// Words that were commands handled in place (guidance, help, review).
+    fn command_word(&self, line: &str) -> bool {
+        matches!(
+            line.trim().to_ascii_lowercase().as_str(),
+            "?" | "help" | "review"
+        ) || line.trim().to_ascii_lowercase().starts_with("section ")
+    }
+
+    /// A command typed instead of an answer: Some(step) when it moves elsewhere.
+    fn command(&mut self, q: &Question, line: &str) -> std::io::Result<Option<Step>> {
+        let cmd = line.trim().to_ascii_lowercase();
+        match cmd.as_str() {
+            "" => {
+                self.draft.confirm(&q.id);
+                self.save()?;
+                return Ok(Some(Step::Next));
+            }
+            "back" => return Ok(Some(Step::Back)),
+            "skip" => return Ok(Some(Step::Next)),
+            "quit" | "exit" => return Ok(Some(Step::Quit)),
+            "?" | "help" => {
+                if cmd == "?" {
+                    let g = q.guidance.clone().unwrap_or_else(|| {
+                        "There is no extra guidance for this question.".to_string()
+                    });
+                    self.say(&format!("Guidance: {g}"))?;
                 } else {
-                    match describe::parse_choice(q, line) {
-                        Ok(v) => Some(v),
-                        Err(e) => return Ok(Err(e)),
-                    }
+                    self.say(COMMANDS)?;
                 }
+                self.say(&describe::instruction(&self.qn, q))?;
             }
-            QuestionType::YesNo => match describe::parse_yes_no(line) {
-                Ok(b) => Some(AnswerValue::Bool(b)),
-                Err(e) => return Ok(Err(e)),
-            },
-            QuestionType::LongText => {
-                let mut text = line.to_string();
-                loop {
-                    match self.read()? {
-                        Input::Line(l) if l.trim() == "." => break,
-                        Input::Line(l) => {
-                            text.push('\n');
-                            text.push_str(&l);
-                        }
-                        Input::End => break,
-                    }
-                }
-                match parse_typed(q, &text) {
-                    Ok(v) => v,
-                    Err(e) => return Ok(Err(e)),
-                }
+            "review" => {
+                self.review()?;
+                self.say(&format!("Back to the question: {}", q.prompt))?;
             }
-            QuestionType::Rating | QuestionType::Criterion => {
-                let levels = describe::levels(&self.qn, q);
-                let Some(level) = line
-                    .trim()
-                    .parse::<usize>()
-                    .ok()
-                    .filter(|n| (1..=levels.len()).contains(n))
-                else {
-                    return Ok(Err(format!(
-                        "Please type a number from 1 to {}.",
-                        levels.len()
-                    )));
-                };
-                let mut la: LevelAnswer = self
-                    .draft
-                    .answers
-                    .get(&q.id)
-                    .and_then(AnswerValue::as_level)
-                    .cloned()
-                    .unwrap_or_default();
-                la.level = Some(levels[level - 1].0.clone());
-                if q.offers_evidence() {
-                    self.say("Evidence, optional: type it on one line, or press Enter to keep what is there.")?;
-                    if let Input::Line(e) = self.read()?
-                        && !e.trim().is_empty()
-                    {
-                        la.evidence = Some(e.trim().to_string());
-                    }
-                }
-                if q.offers_target()
-                    && let Some(scale) = self.qn.scale_of(q).cloned()
-                {
-                    let names: Vec<String> = scale
-                        .levels
-                        .iter()
-                        .enumerate()
-                        .map(|(i, l)| format!("{} {}", i + 1, l.label))
-                        .collect();
-                    self.say(&format!(
-                        "Target level, optional: type its number ({}), or press Enter to skip.",
-                        names.join(", ")
-                    ))?;
-                    if let Input::Line(t) = self.read()?
-                        && let Some(n) = t
-                            .trim()
-                            .parse::<usize>()
-                            .ok()
-                            .filter(|n| (1..=scale.levels.len()).contains(n))
-                    {
-                        la.target = Some(scale.levels[n - 1].id.clone());
-                    }
-                }
-                Some(AnswerValue::Level(la))
-            }
-            _ => match parse_typed(q, line) {
-                Ok(v) => v,
-                Err(e) => return Ok(Err(e)),
-            },
+            _ => {}
+        }
+        let Some(n) = cmd.strip_prefix("section ") else {
+            return Ok(None);
         };
-        self.draft.set_answer(&q.id, value);
-        Ok(Ok(()))
+        let count = self.qn.sections.len();
+        match n
+            .trim()
+            .parse::<usize>()
+            .ok()
+            .filter(|n| (1..=count).contains(n))
+        {
+            Some(n) => Ok(Some(Step::Section(n - 1))),
+            None => {
+                self.say(&format!(
+                    "There is no section {n}. Type a number from 1 to {count}."
+                ))?;
+                Ok(None)
+            }
+        }
     }
 
     fn review(&mut self) -> std::io::Result<()> {
-        let progress = answers::progress::all_sections(&self.qn, &self.draft.answers);
         self.say("Review.")?;
-        for (i, p) in progress.iter().enumerate() {
-            self.say(&format!(
+        for i in 0..self.qn.sections.len() {
+            let p = self.walk.section_progress(i);
+            let line = format!(
                 "Section {}, {}: {} of {} answered, {} required missing, {} recommended missing.",
                 i + 1,
                 self.qn.sections[i].title,
@@ -363,7 +274,8 @@ impl<'a, R: BufRead, W: Write> Plain<'a, R, W> {
                 p.total,
                 p.required_missing,
                 p.recommended_missing
-            ))?;
+            );
+            self.say(&line)?;
         }
         let missing: Vec<String> =
             answers::progress::missing(&self.qn, &self.draft.answers, Requirement::Required)
@@ -378,7 +290,7 @@ impl<'a, R: BufRead, W: Write> Plain<'a, R, W> {
     }
 
     fn finish(&mut self) -> std::io::Result<()> {
-        let p = answers::progress::overall(&self.qn, &self.draft.answers);
+        let p = self.walk.overall();
         self.say("")?;
         self.say(&format!(
             "You have reached the end. {} of {} questions answered; {} required answers missing.",
@@ -389,39 +301,35 @@ impl<'a, R: BufRead, W: Write> Plain<'a, R, W> {
             self.say("Run music-sef plain again with this draft to answer the missing questions.")?;
             return Ok(());
         }
-        if self.read_only.is_none() {
-            self.say("Every required question is answered.")?;
-            self.say("Type ready to mark the draft ready to export, type export to mark it ready and write the bundle for your music hub now, or press Enter to leave it in progress.")?;
-            let choice = match self.read()? {
-                Input::Line(l) => l.trim().to_ascii_lowercase(),
-                Input::End => String::new(),
-            };
-            if choice == "ready" || choice == "export" {
-                self.draft.status = DraftStatus::Ready;
-                self.save()?;
-                self.say("The draft is marked ready to export.")?;
-            }
-            if choice == "export" {
-                self.export()?;
-            } else {
-                self.say(&format!(
-                    "To write the bundle for your music hub later, run: music-sef export {}",
-                    &self.draft.id.to_string()[..8]
-                ))?;
-            }
+        if self.read_only.is_some() {
+            return Ok(());
         }
-        Ok(())
+        self.say("Every required question is answered.")?;
+        self.say("Type ready to mark the draft ready to export, type export to mark it ready and write the bundle for your music hub now, or press Enter to leave it in progress.")?;
+        let choice = match self.read()? {
+            Input::Line(l) => l.trim().to_ascii_lowercase(),
+            Input::End => String::new(),
+        };
+        if choice == "ready" || choice == "export" {
+            self.draft.status = DraftStatus::Ready;
+            self.save()?;
+            self.say("The draft is marked ready to export.")?;
+        }
+        if choice == "export" {
+            return self.export();
+        }
+        self.say(&format!(
+            "To write the bundle for your music hub later, run: music-sef export {}",
+            &self.draft.id.to_string()[..8]
+        ))
     }
 
     fn export(&mut self) -> std::io::Result<()> {
-        let dirs_out = self
-            .store
-            .dir()
-            .parent()
-            .map(|p| crate::paths::DataDirs::at(p).exports())
-            .unwrap_or_default();
-        let opts = crate::export::ExportOptions::default();
-        match crate::export::export_draft(self.store, &mut self.draft, &self.qn, &dirs_out, &opts) {
+        let req = ExportRequest::default();
+        match self
+            .workflow
+            .export(&mut self.draft, &self.qn, &req, self.clock.local())
+        {
             Ok(r) => {
                 self.say("The bundle is written.")?;
                 for l in crate::export::bundle::describe(&r) {
@@ -434,43 +342,26 @@ impl<'a, R: BufRead, W: Write> Plain<'a, R, W> {
     }
 }
 
-enum Step {
-    Next,
-    Back,
-    Goto(usize),
-    Quit,
-    End,
-}
-
 /// Answer an existing draft in plain mode on standard input and output.
 ///
 /// # Errors
-/// The draft or its questionnaire cannot be loaded.
+/// The draft or its questionnaire cannot be opened.
 pub fn run_draft(dirs: &DataDirs, id: Uuid) -> anyhow::Result<ExitCode> {
-    let store = Store::new(dirs);
-    let peek = store.load(id)?;
-    let entry = Registry::discover(dirs)
-        .for_draft(&peek.questionnaire)
-        .with_context(|| {
-            format!(
-                "the questionnaire \"{}\" of this draft is not available",
-                peek.questionnaire.id
-            )
-        })?;
-    let (opened, change) = store.open_for(id, &entry.questionnaire)?;
-    if !change.orphaned.is_empty() {
+    let workflow = Workflow::new(dirs);
+    let opened = workflow.open(id)?;
+    if !opened.reconciliation.orphaned.is_empty() {
         println!(
             "The questionnaire has changed since this draft was started: {} earlier answers are kept aside as answers no longer asked.",
-            change.orphaned.len()
+            opened.reconciliation.orphaned.len()
         );
     }
     let stdin = std::io::stdin();
     let interactive = stdin.is_terminal();
     let mut p = Plain::new(
-        stdin.lock(),
-        std::io::stdout().lock(),
-        &store,
-        entry.questionnaire,
+        (stdin.lock(), std::io::stdout().lock()),
+        &workflow,
+        Clock::system(),
+        opened.questionnaire,
         opened.draft,
         opened.read_only,
     );

@@ -2,13 +2,17 @@
 //! built-in set and installed files.
 
 pub mod builtin;
+pub mod condition;
 pub mod limits;
 pub mod load;
 pub mod model;
+pub mod reference;
 pub mod registry;
+pub mod role;
 pub mod validate;
 
 pub use load::{LoadError, load_bytes, load_file, load_str};
 pub use model::*;
+pub use reference::QuestionnaireRef;
 pub use registry::{DEFAULT_ID, Entry, Origin, Registry};
 pub use validate::Problem;

@@ -50,6 +50,15 @@ fn plain_reason(e: &std::io::Error) -> String {
 }
 
 impl StoreError {
+    /// Why it failed, without the file's path: short enough for the status line.
+    pub fn reason(&self) -> String {
+        match self {
+            Self::Io { error, .. } => plain_reason(error),
+            Self::Damaged { reason, .. } => reason.clone(),
+            other => other.to_string(),
+        }
+    }
+
     pub fn io(action: &'static str, path: &Path, source: std::io::Error) -> Self {
         Self::Io {
             action,

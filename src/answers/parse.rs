@@ -7,6 +7,9 @@ use crate::questionnaire::{Question, QuestionType};
 
 use super::AnswerValue;
 
+// E-mail and web addresses are checked by a leaf module that questionnaire validation uses too.
+pub use crate::formats::{parse_email, parse_url};
+
 /// Parse typed input for a question whose answer is typed (text, long_text, number, date,
 /// url, email). Empty input means "no answer" and gives `Ok(None)`.
 ///
@@ -146,70 +149,6 @@ pub fn parse_date(s: &str) -> Result<NaiveDate, String> {
 pub fn display_date(iso: &str) -> String {
     NaiveDate::parse_from_str(iso, "%Y-%m-%d")
         .map_or_else(|_| iso.to_string(), |d| d.format("%-d %b %Y").to_string())
-}
-
-/// Web links must be http or https, have a host with a dot and no `user:password@`.
-///
-/// # Errors
-/// A message saying which rule failed, with an example.
-pub fn parse_url(s: &str) -> Result<String, String> {
-    const EXAMPLE: &str = "like https://www.yourschool.sch.uk/music";
-    let s = s.trim();
-    let with_scheme = if s.contains("://") {
-        s.to_string()
-    } else if s.contains(':') && !s.contains('.') {
-        return Err(format!(
-            "Please type a web address starting with https://, {EXAMPLE}."
-        ));
-    } else {
-        format!("https://{s}")
-    };
-    let url = url::Url::parse(&with_scheme).map_err(|_| {
-        format!("That does not look like a web address. Please type one {EXAMPLE}.")
-    })?;
-    if url.scheme() != "http" && url.scheme() != "https" {
-        return Err(format!(
-            "Only web addresses starting with https:// or http:// can be used, {EXAMPLE}."
-        ));
-    }
-    if !url.username().is_empty() || url.password().is_some() {
-        return Err(
-            "Please remove the user name or password (the part before @) from the web address."
-                .to_string(),
-        );
-    }
-    match url.host_str() {
-        Some(h) if h.contains('.') && !h.starts_with('.') && !h.ends_with('.') => {}
-        _ => {
-            return Err(format!(
-                "The web address needs a full site name, {EXAMPLE}."
-            ));
-        }
-    }
-    Ok(url.to_string())
-}
-
-/// A plausible e-mail address: one @, something before it, a dotted domain after it.
-///
-/// # Errors
-/// A message with an example.
-pub fn parse_email(s: &str) -> Result<String, String> {
-    const HELP: &str = "Please type an e-mail address like music@yourschool.sch.uk.";
-    let s = s.trim();
-    let (local, domain) = s.split_once('@').ok_or_else(|| HELP.to_string())?;
-    let ok = !local.is_empty()
-        && !domain.contains('@')
-        && domain.contains('.')
-        && !domain.starts_with('.')
-        && !domain.ends_with('.')
-        && !domain.contains("..")
-        && s.chars()
-            .all(|c| !c.is_whitespace() && !c.is_control() && !"<>()[],;:\"\\".contains(c));
-    if ok {
-        Ok(s.to_string())
-    } else {
-        Err(HELP.to_string())
-    }
 }
 
 /// Remove control and escape characters from pasted or typed text; CRLF and CR become LF.

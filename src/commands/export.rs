@@ -3,54 +3,33 @@
 use std::io::{BufRead, IsTerminal, Write};
 use std::process::ExitCode;
 
-use anyhow::Context;
-
 use crate::cli::ExportArgs;
-use crate::export::{ExportError, ExportOptions, bundle::describe, export_draft};
+use crate::export::{ExportError, bundle::describe};
 use crate::paths::DataDirs;
-use crate::questionnaire::Registry;
-use crate::settings::Settings;
-use crate::store::Store;
+use crate::workflow::{ExportRequest, Workflow};
 
 pub fn run(args: &ExportArgs, dirs: &DataDirs) -> anyhow::Result<ExitCode> {
-    let store = Store::new(dirs);
-    let id = store.resolve(&args.draft)?;
-    let mut draft = store.load(id)?;
-    let entry = Registry::discover(dirs)
-        .for_draft(&draft.questionnaire)
-        .with_context(|| {
-            format!(
-                "the questionnaire \"{}\" of this draft is not available",
-                draft.questionnaire.id
-            )
-        })?;
-    let qn = entry.questionnaire;
-    let mut settings = Settings::load(dirs);
-    let known = qn
-        .submission
-        .as_ref()
-        .and_then(|s| s.hub_email.clone())
-        .or_else(|| settings.hub_email.clone());
-    if known.is_none()
+    let workflow = Workflow::new(dirs);
+    let id = workflow.resolve(&args.draft)?;
+    let mut opened = workflow.open(id)?;
+    if let Some(reason) = &opened.read_only {
+        anyhow::bail!("the bundle was not written: {reason}");
+    }
+    let qn = &opened.questionnaire;
+    if workflow.hub_address(qn).is_none()
         && std::io::stdin().is_terminal()
         && let Some(email) = ask_hub_email()
+        && let Err(e) = workflow.remember_hub_address(&email)
     {
-        settings.hub_email = Some(email);
-        if let Err(e) = settings.save(dirs) {
-            eprintln!("note: could not remember the address: {e}");
-        }
+        eprintln!("note: could not remember the address: {e}");
     }
-    let out = args
-        .out
-        .clone()
-        .unwrap_or_else(|| std::path::PathBuf::from("."));
-    let opts = ExportOptions {
+    let req = ExportRequest {
         allow_incomplete: args.allow_incomplete,
-        hub_email: settings.hub_email.clone(),
+        out: args.out.clone(),
     };
-    match export_draft(&store, &mut draft, &qn, &out, &opts) {
+    match workflow.export(&mut opened.draft, qn, &req, chrono::Local::now()) {
         Ok(report) => {
-            println!("Bundle written for \"{}\".", draft.title);
+            println!("Bundle written for \"{}\".", opened.draft.title);
             for l in describe(&report) {
                 println!("{l}");
             }
@@ -81,7 +60,7 @@ fn ask_hub_email() -> Option<String> {
     if line.is_empty() {
         return None;
     }
-    match crate::answers::parse::parse_email(line) {
+    match crate::formats::parse_email(line) {
         Ok(e) => Some(e),
         Err(msg) => {
             eprintln!(

@@ -4,12 +4,12 @@ use std::process::ExitCode;
 
 use crate::cli::ImportArgs;
 use crate::paths::DataDirs;
+use crate::workflow::Workflow;
 
 pub fn run(args: &ImportArgs, dirs: &DataDirs) -> anyhow::Result<ExitCode> {
     let spec = args.file.to_string_lossy();
-    let (draft, report) = crate::import::start_from_with_report(
+    let (draft, report) = Workflow::new(dirs).start_from(
         &spec,
-        dirs,
         args.questionnaire.as_deref(),
         args.title.as_deref(),
     )?;

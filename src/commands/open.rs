@@ -4,10 +4,10 @@ use std::process::ExitCode;
 
 use crate::cli::OpenArgs;
 use crate::paths::DataDirs;
-use crate::store::Store;
+use crate::workflow::Workflow;
 
 pub fn run(args: &OpenArgs, dirs: &DataDirs) -> anyhow::Result<ExitCode> {
-    let id = Store::new(dirs).resolve(&args.draft)?;
+    let id = Workflow::new(dirs).resolve(&args.draft)?;
     crate::tui::run_draft(dirs, id)
 }
 

@@ -3,31 +3,36 @@
 use std::io::{BufRead, Write};
 use std::process::ExitCode;
 
-use chrono::Local;
-
 use crate::cli::PlainArgs;
+use crate::clock::Clock;
 use crate::draft::Draft;
 use crate::paths::DataDirs;
-use crate::questionnaire::Registry;
-use crate::store::Store;
+use crate::workflow::Workflow;
 
 pub fn run(args: &PlainArgs, dirs: &DataDirs) -> anyhow::Result<ExitCode> {
+    let workflow = Workflow::new(dirs);
+    let clock = Clock::system();
     let id = match &args.draft {
-        Some(spec) => Store::new(dirs).resolve(spec)?,
+        Some(spec) => workflow.resolve(spec)?,
         None => {
             let stdin = std::io::stdin();
             let mut input = stdin.lock();
             let mut out = std::io::stdout().lock();
             let questionnaire = match &args.questionnaire {
                 Some(q) => q.clone(),
-                None => choose_questionnaire(dirs, &mut input, &mut out)?,
+                None => choose_questionnaire(&workflow, &mut input, &mut out)?,
             };
             let title = match &args.title {
                 Some(t) => t.clone(),
-                None => choose_title(&mut input, &mut out)?,
+                None => choose_title(&mut input, &mut out, &clock)?,
             };
             drop((input, out));
-            let d = super::new::create(dirs, Some(&questionnaire), Some(&title))?;
+            let d = workflow.create(
+                Some(&questionnaire),
+                Some(&title),
+                clock.now(),
+                clock.today(),
+            )?;
             println!(
                 "Started a new draft \"{}\" (id {}).",
                 d.title,
@@ -41,14 +46,12 @@ pub fn run(args: &PlainArgs, dirs: &DataDirs) -> anyhow::Result<ExitCode> {
 
 /// Ask which questionnaire by number; Enter (or the end of input) takes the default one.
 fn choose_questionnaire(
-    dirs: &DataDirs,
+    workflow: &Workflow,
     input: &mut impl BufRead,
     out: &mut impl Write,
 ) -> anyhow::Result<String> {
-    let reg = Registry::discover(dirs);
     // The default questionnaire comes first so that Enter picks it, as `music-sef new` does.
-    let mut entries: Vec<_> = reg.entries.iter().map(|e| &e.questionnaire).collect();
-    entries.sort_by_key(|q| q.id != crate::questionnaire::DEFAULT_ID);
+    let entries = workflow.choices();
     let ids: Vec<String> = entries.iter().map(|q| q.id.clone()).collect();
     if ids.len() <= 1 {
         return Ok(ids
@@ -79,8 +82,12 @@ fn choose_questionnaire(
 }
 
 /// Ask for a title, offering a suggestion that Enter accepts.
-fn choose_title(input: &mut impl BufRead, out: &mut impl Write) -> anyhow::Result<String> {
-    let suggestion = Draft::suggest_title(None, None, Local::now().date_naive());
+fn choose_title(
+    input: &mut impl BufRead,
+    out: &mut impl Write,
+    clock: &Clock,
+) -> anyhow::Result<String> {
+    let suggestion = Draft::suggest_title(None, None, clock.today());
     writeln!(
         out,
         "Title for this self-evaluation: type one, or press Enter to use \"{suggestion}\"."

@@ -26,8 +26,8 @@ fn from(e: &Entry) -> String {
     }
 }
 
-/// The whole listing, as printed.
-pub fn render(reg: &Registry, dirs: &DataDirs) -> String {
+/// The table of usable questionnaires, with a heading line.
+fn table(reg: &Registry) -> String {
     let mut out = String::new();
     if reg.entries.is_empty() {
         out.push_str("No questionnaires found.\n");
@@ -82,6 +82,12 @@ pub fn render(reg: &Registry, dirs: &DataDirs) -> String {
             out.push_str(&line([&r[0], &r[1], &r[2], &r[3], &r[4], &r[5]]));
         }
     }
+    out
+}
+
+/// The whole listing, as printed.
+pub fn render(reg: &Registry, dirs: &DataDirs) -> String {
+    let mut out = table(reg);
     if !reg.replaced_builtins.is_empty() {
         out.push('\n');
     }

@@ -3,9 +3,31 @@
 
 use std::collections::BTreeSet;
 
-use crate::answers::{AnswerValue, Answers, scoring};
+use super::submission::Changes;
+use crate::answers::scoring::{self, SectionSummary};
+use crate::answers::{AnswerValue, Answers};
 use crate::draft::Draft;
 use crate::questionnaire::{QuestionType, Questionnaire};
+
+impl Changes {
+    /// What changed, given this draft's section summaries (already worked out for the report).
+    pub fn of(qn: &Questionnaire, draft: &Draft, summaries: &[SectionSummary]) -> Self {
+        let ids = changed_ids(draft);
+        Self {
+            since_last_time: since_last_time_given(qn, draft, ids.len(), summaries),
+            previous_date: previous_date(draft),
+            ids,
+        }
+    }
+}
+
+/// The previous submission's date as shown; None when the draft was not carried over.
+fn previous_date(draft: &Draft) -> Option<String> {
+    draft
+        .carried_over
+        .as_ref()
+        .map(|c| c.from_date.format("%-d %b %Y").to_string())
+}
 
 /// Question ids whose answer differs from the previous submission's.
 pub fn changed_ids(draft: &Draft) -> BTreeSet<String> {
@@ -24,23 +46,27 @@ pub fn changed_ids(draft: &Draft) -> BTreeSet<String> {
 
 /// Lines for the "Since last time" box; empty when the draft was not carried over.
 pub fn since_last_time(qn: &Questionnaire, draft: &Draft) -> Vec<String> {
-    let Some(prev) = draft.carried_over.as_ref() else {
+    let now = scoring::section_summaries(qn, &draft.answers);
+    since_last_time_given(qn, draft, changed_ids(draft).len(), &now)
+}
+
+/// As [`since_last_time`], from the number of changed answers and this draft's summaries.
+fn since_last_time_given(
+    qn: &Questionnaire,
+    draft: &Draft,
+    changed: usize,
+    now: &[SectionSummary],
+) -> Vec<String> {
+    let (Some(prev), Some(date)) = (draft.carried_over.as_ref(), previous_date(draft)) else {
         return Vec::new();
     };
     let mut lines = vec![format!(
-        "Compared with \"{}\" of {}: {} answer{} changed.",
+        "Compared with \"{}\" of {date}: {changed} answer{} changed.",
         prev.from_title,
-        prev.from_date.format("%-d %b %Y"),
-        changed_ids(draft).len(),
-        if changed_ids(draft).len() == 1 {
-            ""
-        } else {
-            "s"
-        }
+        if changed == 1 { "" } else { "s" }
     )];
-    let now = scoring::section_summaries(qn, &draft.answers);
     let before = scoring::section_summaries(qn, &prev.previous_answers);
-    for s in &now {
+    for s in now {
         let Some(b) = before.iter().find(|b| b.section == s.section) else {
             continue;
         };

@@ -2,12 +2,9 @@
 //! BOM (so Excel reads accents), and cells that a spreadsheet would run as a formula are
 //! prefixed with `'`.
 
-use std::collections::BTreeSet;
-
+use super::Submission;
 use crate::answers::display::{answer_text, evidence, target_text};
 use crate::answers::{AnswerValue, is_visible};
-use crate::draft::Draft;
-use crate::questionnaire::Questionnaire;
 
 /// Neutralise formula-looking cells (= + - @ tab CR at the start).
 pub fn cell(s: &str) -> String {
@@ -21,11 +18,8 @@ pub fn cell(s: &str) -> String {
 ///
 /// # Errors
 /// Only if writing to memory fails.
-pub fn render(
-    qn: &Questionnaire,
-    draft: &Draft,
-    changed: &BTreeSet<String>,
-) -> Result<Vec<u8>, csv::Error> {
+pub fn render(sub: &Submission<'_>) -> Result<Vec<u8>, csv::Error> {
+    let (qn, draft, changed) = (sub.qn, sub.draft, &sub.changes.ids);
     let mut w = csv::WriterBuilder::new().from_writer(Vec::from("\u{feff}".as_bytes()));
     w.write_record([
         "section",

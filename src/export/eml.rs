@@ -1,9 +1,12 @@
 //! The e-mail draft (`.eml`): addressed to the hub when known, a plain subject and body with
 //! the development plan link, the PDF, CSV and JSON attached. Nothing from an answer can add
-//! a header: line breaks are removed from everything that goes into one.
+//! a header: line breaks are removed from everything that goes into one. The subject and body
+//! are worked out while preparing (the `mailto:` link carries them too); `render` only builds
+//! the message.
 
 use mail_builder::MessageBuilder;
 
+use super::Submission;
 use super::facts::Facts;
 use crate::questionnaire::Questionnaire;
 
@@ -17,6 +20,7 @@ pub fn header_safe(s: &str) -> String {
         .join(" ")
 }
 
+/// The subject from the questionnaire's pattern, on one line.
 pub fn subject(qn: &Questionnaire, facts: &Facts, title: &str, date: &str) -> String {
     let pattern = qn
         .submission
@@ -32,6 +36,7 @@ pub fn subject(qn: &Questionnaire, facts: &Facts, title: &str, date: &str) -> St
     )
 }
 
+/// The plain-text body: the plan link and the facts the hub looks for first.
 pub fn body(qn: &Questionnaire, facts: &Facts, hub_name: &str, incomplete: bool) -> String {
     let school = facts.school_or_default();
     let mut b = format!(
@@ -67,25 +72,20 @@ pub struct Attachment<'a> {
     pub bytes: &'a [u8],
 }
 
-/// The message bytes.
+/// The message bytes: `sub`'s e-mail with `attachments`.
 ///
 /// # Errors
 /// Only if writing to memory fails.
-pub fn render(
-    to: Option<&str>,
-    from: Option<&str>,
-    subject: &str,
-    body: &str,
-    attachments: &[Attachment<'_>],
-) -> std::io::Result<Vec<u8>> {
+pub fn render(sub: &Submission<'_>, attachments: &[Attachment<'_>]) -> std::io::Result<Vec<u8>> {
+    let email = &sub.email;
     let mut m = MessageBuilder::new()
-        .subject(subject.to_string())
-        .text_body(body.to_string())
+        .subject(email.subject.clone())
+        .text_body(email.body.clone())
         .header("X-Unsent", mail_builder::headers::raw::Raw::new("1"));
-    if let Some(to) = to {
+    if let Some(to) = &email.to {
         m = m.to(header_safe(to));
     }
-    if let Some(from) = from {
+    if let Some(from) = &email.from {
         m = m.from(header_safe(from));
     }
     for a in attachments {

@@ -7,9 +7,8 @@ use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
 
+use super::Submission;
 use crate::answers::Answers;
-use crate::draft::Draft;
-use crate::questionnaire::Questionnaire;
 
 pub const SUBMISSION_FORMAT: &str = "music-sef/submission";
 pub const SUBMISSION_FORMAT_VERSION: u32 = 1;
@@ -53,13 +52,9 @@ pub fn sha256_hex(bytes: &[u8]) -> String {
         .collect()
 }
 
-pub fn build(
-    qn: &Questionnaire,
-    draft: &Draft,
-    files: BTreeMap<String, String>,
-    plan_url: Option<String>,
-    changed: Vec<String>,
-) -> SubmissionFile {
+/// The document for `sub`, given the hashes of the files written before it.
+pub fn build(sub: &Submission<'_>, files: BTreeMap<String, String>) -> SubmissionFile {
+    let (qn, draft) = (sub.qn, sub.draft);
     SubmissionFile {
         format: SUBMISSION_FORMAT.to_string(),
         format_version: SUBMISSION_FORMAT_VERSION,
@@ -69,14 +64,14 @@ pub fn build(
         },
         title: draft.title.clone(),
         answers: draft.answers.clone(),
-        generated_at: Utc::now(),
+        generated_at: sub.dates.generated_at,
         app_version: env!("CARGO_PKG_VERSION").to_string(),
         files,
-        development_plan_url: plan_url,
+        development_plan_url: sub.facts.plan_url.clone(),
         previous: draft.carried_over.as_ref().map(|c| Previous {
             title: c.from_title.clone(),
             date: c.from_date,
         }),
-        changed,
+        changed: sub.changes.ids.iter().cloned().collect(),
     }
 }

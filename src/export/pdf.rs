@@ -17,11 +17,8 @@ use krilla::tagging::{
     Artifact, ArtifactType, ContentTag, Identifier, Node, SpanTag, Tag, TagGroup, TagKind, TagTree,
 };
 
-use self::layout::{BOTTOM, Layout, MARGIN_X, Metrics, Op, PAGE_H, PAGE_W, Role};
-use super::ExportError;
-use super::facts::Facts;
-use crate::draft::Draft;
-use crate::questionnaire::Questionnaire;
+use self::layout::{BOTTOM, Colour, Layout, MARGIN_X, Metrics, Op, PAGE_H, PAGE_W, Role};
+use super::{ExportError, Submission};
 
 pub struct PdfOutput {
     pub bytes: Vec<u8>,
@@ -74,10 +71,34 @@ impl Tags {
     }
 }
 
-fn fonts() -> Option<(&'static [u8], &'static [u8])> {
-    let mut all = typst_assets::fonts();
-    // The bundle's first two fonts are Libertinus Serif Regular and Bold.
-    Some((all.next()?, all.next()?))
+/// The report's two fonts, with the metrics that lay text out in them.
+struct Fonts {
+    regular: Font,
+    bold: Font,
+    regular_metrics: Metrics,
+    bold_metrics: Metrics,
+}
+
+impl Fonts {
+    fn load() -> Result<Self, ExportError> {
+        let mut all = typst_assets::fonts();
+        // The bundle's first two fonts are Libertinus Serif Regular and Bold.
+        let (Some(reg_data), Some(bold_data)) = (all.next(), all.next()) else {
+            return Err(ExportError::pdf(
+                "the report fonts are missing from this build",
+            ));
+        };
+        Ok(Self {
+            regular_metrics: Metrics::new(reg_data)
+                .ok_or_else(|| ExportError::pdf("the regular font could not be read"))?,
+            bold_metrics: Metrics::new(bold_data)
+                .ok_or_else(|| ExportError::pdf("the bold font could not be read"))?,
+            regular: Font::new(reg_data.into(), 0)
+                .ok_or_else(|| ExportError::pdf("the regular font could not be loaded"))?,
+            bold: Font::new(bold_data.into(), 0)
+                .ok_or_else(|| ExportError::pdf("the bold font could not be loaded"))?,
+        })
+    }
 }
 
 fn fill(r: u8, g: u8, b: u8) -> Fill {
@@ -88,194 +109,244 @@ fn fill(r: u8, g: u8, b: u8) -> Fill {
     }
 }
 
+fn fill_of(colour: Colour) -> Fill {
+    match colour {
+        Colour::Blue => fill(0, 60, 160),
+        Colour::Grey => fill(85, 85, 85),
+        Colour::Black => fill(0, 0, 0),
+    }
+}
+
 /// Render the report.
 ///
 /// # Errors
 /// Fonts missing from the build or PDF writing failed.
-pub fn render(
-    qn: &Questionnaire,
-    draft: &Draft,
-    facts: &Facts,
-    incomplete: bool,
-    date: &str,
-) -> Result<PdfOutput, ExportError> {
-    let (reg_data, bold_data) = fonts()
-        .ok_or_else(|| ExportError::Pdf("the report fonts are missing from this build".into()))?;
-    let reg_m = Metrics::new(reg_data)
-        .ok_or_else(|| ExportError::Pdf("the regular font could not be read".into()))?;
-    let bold_m = Metrics::new(bold_data)
-        .ok_or_else(|| ExportError::Pdf("the bold font could not be read".into()))?;
-    let regular = Font::new(reg_data.into(), 0)
-        .ok_or_else(|| ExportError::Pdf("the regular font could not be loaded".into()))?;
-    let bold = Font::new(bold_data.into(), 0)
-        .ok_or_else(|| ExportError::Pdf("the bold font could not be loaded".into()))?;
-
-    let mut layout = Layout::new(&reg_m, &bold_m);
-    for b in content::build(qn, draft, facts) {
+pub fn render(sub: &Submission<'_>) -> Result<PdfOutput, ExportError> {
+    let fonts = Fonts::load()?;
+    let mut layout = Layout::new(&fonts.regular_metrics, &fonts.bold_metrics);
+    for b in content::build(sub) {
         layout.block(&b);
     }
-    let total = layout.pages.len();
-    let school = facts.school_or_default();
-    let header = format!("{school} · {} (version {})", qn.title, qn.version);
-    let header = layout
-        .wrap(
-            &header,
-            8.5,
-            false,
-            PAGE_W - 2.0 * MARGIN_X - if incomplete { 130.0 } else { 0.0 },
-        )
-        .into_iter()
-        .next()
-        .unwrap_or_default();
-
+    let furniture = Furniture {
+        header: header_line(&layout, sub),
+        total: layout.pages.len(),
+        date: &sub.dates.display,
+        incomplete: sub.incomplete,
+    };
     let mut doc = Document::new();
+    doc.set_metadata(metadata(sub));
+    let settings =
+        PageSettings::from_wh(PAGE_W, PAGE_H).ok_or_else(|| ExportError::pdf("bad page size"))?;
     let mut tags = Tags::default();
-    let mut metadata = krilla::metadata::Metadata::new()
-        .title(format!("{} – {school}", qn.title))
-        .language("en-GB".to_string())
-        .creator(format!("music-sef {}", env!("CARGO_PKG_VERSION")));
-    if let Some(by) = &facts.completed_by {
-        metadata = metadata.authors(vec![by.clone()]);
-    }
-    doc.set_metadata(metadata);
-    let settings = PageSettings::from_wh(PAGE_W, PAGE_H)
-        .ok_or_else(|| ExportError::Pdf("bad page size".into()))?;
     for (i, ops) in layout.pages.iter().enumerate() {
         let mut page = doc.start_page_with(settings.clone());
-        let mut links = Vec::new();
-        {
+        let links = {
             let mut s = page.surface();
-            let text =
-                |s: &mut krilla::surface::Surface, x: f32, y: f32, size: f32, b: bool, t: &str| {
-                    s.draw_text(
-                        Point::from_xy(x, y),
-                        if b { bold.clone() } else { regular.clone() },
-                        size,
-                        t,
-                        false,
-                        TextDirection::Auto,
-                    );
-                };
-            // Running header and footer are artifacts: a screen reader skips them.
-            let artifact = |s: &mut krilla::surface::Surface, kind| {
-                s.start_tagged(ContentTag::Artifact(Artifact::new(kind, None)));
+            let mut pen = Pen {
+                s: &mut s,
+                fonts: &fonts,
             };
-            s.set_fill(Some(fill(90, 90, 90)));
-            artifact(&mut s, ArtifactType::Header);
-            text(&mut s, MARGIN_X, 40.0, 8.5, false, &header);
-            s.end_tagged();
-            artifact(&mut s, ArtifactType::Footer);
-            text(
-                &mut s,
-                MARGIN_X,
-                BOTTOM + 34.0,
-                8.5,
-                false,
-                &format!("Page {} of {total} · {date} · music-sef", i + 1),
-            );
-            s.end_tagged();
-            if incomplete {
-                s.set_fill(Some(fill(180, 0, 0)));
-                artifact(&mut s, ArtifactType::Header);
-                text(
-                    &mut s,
-                    PAGE_W - MARGIN_X - 118.0,
-                    40.0,
-                    10.0,
-                    true,
-                    "INCOMPLETE DRAFT",
-                );
-                s.end_tagged();
-                artifact(&mut s, ArtifactType::Footer);
-                text(
-                    &mut s,
-                    PAGE_W - MARGIN_X - 118.0,
-                    BOTTOM + 34.0,
-                    10.0,
-                    true,
-                    "INCOMPLETE DRAFT",
-                );
-                s.end_tagged();
-            }
-            for op in ops {
-                match op {
-                    Op::Text {
-                        x,
-                        y,
-                        size,
-                        bold: b,
-                        grey,
-                        blue,
-                        text: t,
-                        block,
-                        role,
-                    } => {
-                        let f = if *blue {
-                            fill(0, 60, 160)
-                        } else if *grey {
-                            fill(85, 85, 85)
-                        } else {
-                            fill(0, 0, 0)
-                        };
-                        s.set_fill(Some(f));
-                        let id = s.start_tagged(ContentTag::Span(SpanTag::empty()));
-                        text(&mut s, *x, *y, *size, *b, t);
-                        s.end_tagged();
-                        tags.add(*block, *role, id);
-                    }
-                    Op::Underline { x, y, w } => {
-                        let mut pb = PathBuilder::new();
-                        pb.move_to(*x, *y);
-                        pb.line_to(x + w, *y);
-                        if let Some(path) = pb.finish() {
-                            s.set_fill(None);
-                            s.set_stroke(Some(Stroke {
-                                paint: rgb::Color::new(0, 60, 160).into(),
-                                width: 0.6,
-                                ..Stroke::default()
-                            }));
-                            artifact(&mut s, ArtifactType::Layout);
-                            s.draw_path(&path);
-                            s.end_tagged();
-                            s.set_stroke(None);
-                        }
-                    }
-                    Op::Link {
-                        x,
-                        y,
-                        w,
-                        h,
-                        url,
-                        block,
-                    } => links.push((*x, *y, *w, *h, url.clone(), *block)),
-                }
-            }
+            furniture.draw(&mut pen, i);
+            let links = pen.ops(ops, &mut tags);
             s.finish();
-        }
-        for (x, y, w, h, url, block) in links {
-            if let Some(rect) = Rect::from_xywh(x, y, w.max(1.0), h) {
-                let link = krilla::annotation::LinkAnnotation::new(
-                    rect,
-                    krilla::annotation::Target::Action(krilla::action::Action::Link(
-                        krilla::action::LinkAction::new(url.clone()),
-                    )),
-                );
-                let id = page.add_tagged_annotation(krilla::annotation::Annotation::new_link(
-                    link,
-                    Some(format!("Music development plan: {url}")),
-                ));
-                tags.add(block, Role::Link, id);
-            }
+            links
+        };
+        for link in links {
+            link.annotate(&mut page, &mut tags);
         }
         page.finish();
     }
     doc.set_tag_tree(tags.into_tree());
     let bytes = doc
         .finish()
-        .map_err(|e| ExportError::Pdf(format!("{e:?}")))?;
+        .map_err(|e| ExportError::pdf(format!("{e:?}")))?;
     Ok(PdfOutput {
         bytes,
-        pages: total,
+        pages: furniture.total,
         missing: layout.missing.into_iter().collect(),
     })
+}
+
+/// The running header's text: school, questionnaire and version, cut to one line that leaves
+/// room for INCOMPLETE DRAFT.
+fn header_line(layout: &Layout<'_>, sub: &Submission<'_>) -> String {
+    let qn = sub.qn;
+    let header = format!(
+        "{} · {} (version {})",
+        sub.facts.school_or_default(),
+        qn.title,
+        qn.version
+    );
+    let room = PAGE_W - 2.0 * MARGIN_X - if sub.incomplete { 130.0 } else { 0.0 };
+    layout
+        .wrap(&header, 8.5, false, room)
+        .into_iter()
+        .next()
+        .unwrap_or_default()
+}
+
+fn metadata(sub: &Submission<'_>) -> krilla::metadata::Metadata {
+    let metadata = krilla::metadata::Metadata::new()
+        .title(format!(
+            "{} – {}",
+            sub.qn.title,
+            sub.facts.school_or_default()
+        ))
+        .language("en-GB".to_string())
+        .creator(format!("music-sef {}", env!("CARGO_PKG_VERSION")));
+    match &sub.facts.completed_by {
+        Some(by) => metadata.authors(vec![by.clone()]),
+        None => metadata,
+    }
+}
+
+/// Draws on one page's surface in the report's fonts.
+struct Pen<'s, 'p> {
+    s: &'s mut krilla::surface::Surface<'p>,
+    fonts: &'s Fonts,
+}
+
+impl Pen<'_, '_> {
+    fn text(&mut self, x: f32, y: f32, size: f32, bold: bool, t: &str) {
+        let font = if bold {
+            &self.fonts.bold
+        } else {
+            &self.fonts.regular
+        };
+        self.s.draw_text(
+            Point::from_xy(x, y),
+            font.clone(),
+            size,
+            t,
+            false,
+            TextDirection::Auto,
+        );
+    }
+
+    /// Running header and footer are artifacts: a screen reader skips them.
+    fn artifact(&mut self, kind: ArtifactType, draw: impl FnOnce(&mut Self)) {
+        self.s
+            .start_tagged(ContentTag::Artifact(Artifact::new(kind, None)));
+        draw(self);
+        self.s.end_tagged();
+    }
+
+    /// Draw a page's laid-out operations; returns its links, which are annotations added
+    /// once the surface is finished.
+    fn ops(&mut self, ops: &[Op], tags: &mut Tags) -> Vec<PageLink> {
+        let mut links = Vec::new();
+        for op in ops {
+            match op {
+                Op::Text {
+                    x,
+                    y,
+                    look,
+                    text,
+                    block,
+                    role,
+                } => {
+                    self.s.set_fill(Some(fill_of(look.colour)));
+                    let id = self.s.start_tagged(ContentTag::Span(SpanTag::empty()));
+                    self.text(*x, *y, look.size, look.bold, text);
+                    self.s.end_tagged();
+                    tags.add(*block, *role, id);
+                }
+                Op::Underline { x, y, w } => self.underline(*x, *y, *w),
+                Op::Link {
+                    x,
+                    y,
+                    w,
+                    h,
+                    url,
+                    block,
+                } => links.push(PageLink {
+                    rect: (*x, *y, *w, *h),
+                    url: url.clone(),
+                    block: *block,
+                }),
+            }
+        }
+        links
+    }
+
+    fn underline(&mut self, x: f32, y: f32, w: f32) {
+        let mut pb = PathBuilder::new();
+        pb.move_to(x, y);
+        pb.line_to(x + w, y);
+        let Some(path) = pb.finish() else {
+            return;
+        };
+        self.s.set_fill(None);
+        self.s.set_stroke(Some(Stroke {
+            paint: rgb::Color::new(0, 60, 160).into(),
+            width: 0.6,
+            ..Stroke::default()
+        }));
+        self.artifact(ArtifactType::Layout, |p| p.s.draw_path(&path));
+        self.s.set_stroke(None);
+    }
+}
+
+/// What every page carries: header, footer with page x of y and the date, and INCOMPLETE
+/// DRAFT at top and bottom when exported incomplete.
+struct Furniture<'a> {
+    header: String,
+    total: usize,
+    date: &'a str,
+    incomplete: bool,
+}
+
+impl Furniture<'_> {
+    fn draw(&self, pen: &mut Pen<'_, '_>, page: usize) {
+        let footer = format!(
+            "Page {} of {} · {} · music-sef",
+            page + 1,
+            self.total,
+            self.date
+        );
+        pen.s.set_fill(Some(fill(90, 90, 90)));
+        pen.artifact(ArtifactType::Header, |p| {
+            p.text(MARGIN_X, 40.0, 8.5, false, &self.header);
+        });
+        pen.artifact(ArtifactType::Footer, |p| {
+            p.text(MARGIN_X, BOTTOM + 34.0, 8.5, false, &footer);
+        });
+        if self.incomplete {
+            let x = PAGE_W - MARGIN_X - 118.0;
+            pen.s.set_fill(Some(fill(180, 0, 0)));
+            for (kind, y) in [
+                (ArtifactType::Header, 40.0),
+                (ArtifactType::Footer, BOTTOM + 34.0),
+            ] {
+                pen.artifact(kind, |p| p.text(x, y, 10.0, true, "INCOMPLETE DRAFT"));
+            }
+        }
+    }
+}
+
+/// A link's place on the page, its address, and the block whose tag holds it.
+struct PageLink {
+    rect: (f32, f32, f32, f32),
+    url: String,
+    block: usize,
+}
+
+impl PageLink {
+    fn annotate(self, page: &mut krilla::page::Page<'_>, tags: &mut Tags) {
+        let (x, y, w, h) = self.rect;
+        let Some(rect) = Rect::from_xywh(x, y, w.max(1.0), h) else {
+            return;
+        };
+        let link = krilla::annotation::LinkAnnotation::new(
+            rect,
+            krilla::annotation::Target::Action(krilla::action::Action::Link(
+                krilla::action::LinkAction::new(self.url.clone()),
+            )),
+        );
+        let id = page.add_tagged_annotation(krilla::annotation::Annotation::new_link(
+            link,
+            Some(format!("Music development plan: {}", self.url)),
+        ));
+        tags.add(self.block, Role::Link, id);
+    }
 }

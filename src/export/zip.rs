@@ -7,15 +7,19 @@ use zip::write::SimpleFileOptions;
 
 use super::ExportError;
 
-/// Zip the named files of `folder` into `out`.
+/// Zip the named files of `folder` into `out`, each under the folder's name.
 ///
 /// # Errors
 /// Reading a file or writing the zip failed.
-pub fn write(folder: &Path, files: &[String], out: &Path) -> Result<(), ExportError> {
+pub fn write(folder: &Path, files: &[&str], out: &Path) -> Result<(), ExportError> {
     let prefix = folder
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_default();
+    let failed = |reason: String| ExportError::Zip {
+        path: out.to_path_buf(),
+        reason,
+    };
     let mut buf = std::io::Cursor::new(Vec::new());
     {
         let mut zw = zip::ZipWriter::new(&mut buf);
@@ -23,13 +27,12 @@ pub fn write(folder: &Path, files: &[String], out: &Path) -> Result<(), ExportEr
             SimpleFileOptions::default().compression_method(zip::CompressionMethod::Deflated);
         for name in files {
             let path = folder.join(name);
-            let bytes = std::fs::read(&path).map_err(|e| ExportError::io(&path, e))?;
+            let bytes = std::fs::read(&path).map_err(|e| ExportError::io("read", &path, e))?;
             zw.start_file(format!("{prefix}/{name}"), opts)
-                .map_err(|e| ExportError::Invalid(format!("could not write the zip: {e}")))?;
-            zw.write_all(&bytes).map_err(|e| ExportError::io(out, e))?;
+                .map_err(|e| failed(e.to_string()))?;
+            zw.write_all(&bytes).map_err(|e| failed(e.to_string()))?;
         }
-        zw.finish()
-            .map_err(|e| ExportError::Invalid(format!("could not write the zip: {e}")))?;
+        zw.finish().map_err(|e| failed(e.to_string()))?;
     }
-    crate::store::atomic::write(out, buf.get_ref()).map_err(|e| ExportError::Invalid(e.to_string()))
+    crate::store::atomic::write(out, buf.get_ref()).map_err(|e| failed(e.to_string()))
 }

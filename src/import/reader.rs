@@ -130,6 +130,44 @@ fn read_zip(path: &Path) -> Result<SubmissionFile, ImportError> {
             ),
         ));
     }
+    let i = find_submission(path, &mut archive)?;
+    let entry = archive
+        .by_index(i)
+        .map_err(|e| refused(path, format!("the zip file is damaged ({e})")))?;
+    let mut bytes = Vec::new();
+    // Cap what is actually inflated: the declared size may lie.
+    entry
+        .take(MAX_JSON_BYTES + 1)
+        .read_to_end(&mut bytes)
+        .map_err(|e| {
+            refused(
+                path,
+                format!("submission.json in the zip cannot be read ({e})"),
+            )
+        })?;
+    if bytes.len() as u64 > MAX_JSON_BYTES {
+        return Err(refused(
+            path,
+            "submission.json in the zip unpacks to more than 20 MB, so it was not read",
+        ));
+    }
+    parse(path, &bytes)
+}
+
+/// A relative path with no `..`, no root, no drive letter and no backslashes.
+fn plain_relative(name: &str) -> bool {
+    !name.starts_with('/')
+        && !name.contains('\\')
+        && name.chars().nth(1).is_none_or(|c| c != ':')
+        && name.split('/').all(|part| part != "..")
+}
+
+/// Check every entry of the zip (no unsafe paths, links, encryption, or more than the size
+/// limit unpacked) and find its one `submission.json`.
+fn find_submission<R: std::io::Read + std::io::Seek>(
+    path: &Path,
+    archive: &mut zip::ZipArchive<R>,
+) -> Result<usize, ImportError> {
     let mut declared = 0u64;
     let mut wanted = None;
     for i in 0..archive.len() {
@@ -181,33 +219,5 @@ fn read_zip(path: &Path) -> Result<SubmissionFile, ImportError> {
             "the zip has no submission.json: use the .zip that `music-sef export` wrote",
         ));
     };
-    let entry = archive
-        .by_index(i)
-        .map_err(|e| refused(path, format!("the zip file is damaged ({e})")))?;
-    let mut bytes = Vec::new();
-    // Cap what is actually inflated: the declared size may lie.
-    entry
-        .take(MAX_JSON_BYTES + 1)
-        .read_to_end(&mut bytes)
-        .map_err(|e| {
-            refused(
-                path,
-                format!("submission.json in the zip cannot be read ({e})"),
-            )
-        })?;
-    if bytes.len() as u64 > MAX_JSON_BYTES {
-        return Err(refused(
-            path,
-            "submission.json in the zip unpacks to more than 20 MB, so it was not read",
-        ));
-    }
-    parse(path, &bytes)
-}
-
-/// A relative path with no `..`, no root, no drive letter and no backslashes.
-fn plain_relative(name: &str) -> bool {
-    !name.starts_with('/')
-        && !name.contains('\\')
-        && name.chars().nth(1).is_none_or(|c| c != ':')
-        && name.split('/').all(|part| part != "..")
+    Ok(i)
 }

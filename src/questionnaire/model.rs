@@ -8,6 +8,9 @@ use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 
+pub use super::condition::Condition;
+pub use super::role::Role;
+
 /// The `format` string every questionnaire file carries.
 pub const QUESTIONNAIRE_FORMAT: &str = "music-sef/questionnaire";
 /// The newest questionnaire format version this program understands.
@@ -146,84 +149,6 @@ pub enum Requirement {
     Optional,
 }
 
-/// Which part an answer plays, so the program can find the school name, the plan link, …
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Role {
-    SchoolName,
-    Urn,
-    Phase,
-    LocalAuthority,
-    AcademicYear,
-    MusicLead,
-    HeadTeacher,
-    ContactEmail,
-    HubName,
-    DevelopmentPlanUrl,
-    CompletedBy,
-    CompletionDate,
-    /// May appear on several questions: each is one strength for the report's first page.
-    Strength,
-    /// May appear on several questions: each is one priority.
-    Priority,
-    /// May appear on several questions: topics the school wants to discuss.
-    DiscussionTopic,
-    OverallJudgement,
-    TargetAward,
-}
-
-impl Role {
-    /// Roles that several questions may share.
-    pub fn repeatable(self) -> bool {
-        matches!(
-            self,
-            Self::Strength | Self::Priority | Self::DiscussionTopic
-        )
-    }
-
-    pub fn name(self) -> &'static str {
-        match self {
-            Self::SchoolName => "school_name",
-            Self::Urn => "urn",
-            Self::Phase => "phase",
-            Self::LocalAuthority => "local_authority",
-            Self::AcademicYear => "academic_year",
-            Self::MusicLead => "music_lead",
-            Self::HeadTeacher => "head_teacher",
-            Self::ContactEmail => "contact_email",
-            Self::HubName => "hub_name",
-            Self::DevelopmentPlanUrl => "development_plan_url",
-            Self::CompletedBy => "completed_by",
-            Self::CompletionDate => "completion_date",
-            Self::Strength => "strength",
-            Self::Priority => "priority",
-            Self::DiscussionTopic => "discussion_topic",
-            Self::OverallJudgement => "overall_judgement",
-            Self::TargetAward => "target_award",
-        }
-    }
-
-    pub const ALL: [Role; 17] = [
-        Self::SchoolName,
-        Self::Urn,
-        Self::Phase,
-        Self::LocalAuthority,
-        Self::AcademicYear,
-        Self::MusicLead,
-        Self::HeadTeacher,
-        Self::ContactEmail,
-        Self::HubName,
-        Self::DevelopmentPlanUrl,
-        Self::CompletedBy,
-        Self::CompletionDate,
-        Self::Strength,
-        Self::Priority,
-        Self::DiscussionTopic,
-        Self::OverallJudgement,
-        Self::TargetAward,
-    ];
-}
-
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct ChoiceOption {
@@ -299,62 +224,6 @@ impl Question {
 
     pub fn option(&self, id: &str) -> Option<&ChoiceOption> {
         self.options.iter().find(|o| o.id == id)
-    }
-}
-
-/// A `show_if` condition on earlier answers. In JSON it is externally tagged:
-/// `{"equals": {"question": "phase", "value": "secondary"}}`, `{"not": {...}}`,
-/// `{"all": [..]}`.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case", deny_unknown_fields)]
-pub enum Condition {
-    /// The answer equals `value`; for multi_choice, the option is among those chosen;
-    /// for rating and criterion, the level id.
-    Equals {
-        question: String,
-        value: serde_json::Value,
-    },
-    /// The answer equals any of `values` (for multi_choice: any of them chosen).
-    OneOf {
-        question: String,
-        values: Vec<serde_json::Value>,
-    },
-    /// The question has any answer.
-    Answered {
-        question: String,
-    },
-    Not(Box<Condition>),
-    All(Vec<Condition>),
-    Any(Vec<Condition>),
-}
-
-impl Condition {
-    /// Every question id the condition reads, for validation.
-    pub fn referenced_ids(&self) -> Vec<&str> {
-        let mut out = Vec::new();
-        self.collect_ids(&mut out);
-        out
-    }
-
-    fn collect_ids<'a>(&'a self, out: &mut Vec<&'a str>) {
-        match self {
-            Self::Equals { question, .. }
-            | Self::OneOf { question, .. }
-            | Self::Answered { question } => out.push(question),
-            Self::Not(inner) => inner.collect_ids(out),
-            Self::All(list) | Self::Any(list) => list.iter().for_each(|c| c.collect_ids(out)),
-        }
-    }
-
-    /// Nesting depth, so validation can refuse absurd trees before evaluation recurses.
-    pub fn depth(&self) -> usize {
-        match self {
-            Self::Equals { .. } | Self::OneOf { .. } | Self::Answered { .. } => 1,
-            Self::Not(inner) => 1 + inner.depth(),
-            Self::All(list) | Self::Any(list) => {
-                1 + list.iter().map(Self::depth).max().unwrap_or(0)
-            }
-        }
     }
 }
 

@@ -146,7 +146,7 @@ impl Registry {
     ///
     /// # Errors
     /// The questionnaire is no longer available.
-    pub fn for_draft(&self, r: &crate::draft::QuestionnaireRef) -> Result<Entry, LoadError> {
+    pub fn for_draft(&self, r: &super::QuestionnaireRef) -> Result<Entry, LoadError> {
         if let Some(src) = &r.source
             && let Ok(q) = load_file(Path::new(src))
             && q.id == r.id

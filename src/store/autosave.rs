@@ -9,6 +9,7 @@ use std::time::{Duration, Instant};
 use chrono::{DateTime, Local};
 
 use super::Store;
+use crate::clock::Clock;
 use crate::draft::Draft;
 
 /// The state shown on screen: "Saved 14:02:31" or a NOT SAVED warning.
@@ -48,7 +49,8 @@ pub struct Autosaver {
 const RETRY: Duration = Duration::from_secs(3);
 
 impl Autosaver {
-    pub fn spawn(store: Store) -> Self {
+    /// Start the writer; `clock` stamps "Saved 14:02:31".
+    pub fn spawn(store: Store, clock: Clock) -> Self {
         let (tx, rx) = mpsc::channel();
         let shared = Arc::new(Mutex::new(Shared {
             status: SaveStatus::Unchanged,
@@ -56,7 +58,7 @@ impl Autosaver {
             submitted: 0,
         }));
         let s2 = Arc::clone(&shared);
-        let handle = std::thread::spawn(move || writer(&store, &rx, &s2));
+        let handle = std::thread::spawn(move || writer(&store, &rx, &s2, clock));
         Self {
             tx,
             shared,
@@ -108,7 +110,7 @@ impl Drop for Autosaver {
     }
 }
 
-fn writer(store: &Store, rx: &Receiver<Msg>, shared: &Mutex<Shared>) {
+fn writer(store: &Store, rx: &Receiver<Msg>, shared: &Mutex<Shared>, clock: Clock) {
     let mut pending: Option<Box<Draft>> = None;
     let mut received: u64 = 0;
     loop {
@@ -148,16 +150,16 @@ fn writer(store: &Store, rx: &Receiver<Msg>, shared: &Mutex<Shared>) {
             if let Ok(mut s) = shared.lock() {
                 match result {
                     Ok(()) => {
-                        s.status = SaveStatus::Saved(Local::now());
+                        s.status = SaveStatus::Saved(clock.local());
                         s.done = received;
                     }
                     Err(e) => {
                         let since = match &s.status {
                             SaveStatus::Failed { since, .. } => *since,
-                            _ => Local::now(),
+                            _ => clock.local(),
                         };
                         s.status = SaveStatus::Failed {
-                            reason: e.to_string(),
+                            reason: e.reason(),
                             since,
                         };
                         s.done = received;

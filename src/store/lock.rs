@@ -23,15 +23,24 @@ pub struct LockHolder {
 }
 
 impl LockHolder {
-    /// A sentence for the teacher.
-    pub fn describe(&self) -> String {
+    /// Who holds it, for a sentence: "another music-sef window (program 123 on LAPTOP
+    /// since 24 Nov 2026 14:02)".
+    pub fn who(&self) -> String {
         let since = self
             .since
             .map(|t| format!(" since {}", t.format("%-d %b %Y %H:%M")))
             .unwrap_or_default();
         format!(
-            "This draft is open in another music-sef window (program {} on {}{since}). It opens read-only here so the two cannot overwrite each other; close the other window to change it.",
+            "another music-sef window (program {} on {}{since})",
             self.pid, self.host
+        )
+    }
+
+    /// A sentence for the teacher opening a draft that is in use.
+    pub fn describe(&self) -> String {
+        format!(
+            "This draft is open in {}. It opens read-only here so the two cannot overwrite each other; close the other window to change it.",
+            self.who()
         )
     }
 }

@@ -1,9 +1,17 @@
-//! What a key press or click means (`Action`) and what the loop must do after an update
-//! (`Effect`): the boundary between pure state and IO.
+//! The boundary between pure state and IO: what a key or click means (`Action`), the IO the
+//! loop must carry out after an update (`Effect`), and what that IO found (`Reply`), which goes
+//! back into update. Screens change only in update, never in the loop.
 
 use std::path::PathBuf;
 
+use chrono::{DateTime, NaiveDate, Utc};
+use ratatui_textarea::Input;
 use uuid::Uuid;
+
+use super::clicks::Hit;
+use crate::questionnaire::Questionnaire;
+use crate::store::{BackupInfo, SaveStatus};
+use crate::workflow::{Choice, DraftRow, Written};
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Action {
@@ -16,7 +24,6 @@ pub enum Action {
     NextSection,
     PrevSection,
     Sections,
-    GoToSection(usize),
     Review,
     ToggleGuidance,
     // Inside a widget or list.
@@ -34,16 +41,14 @@ pub enum Action {
     NextField,
     PrevField,
     /// A key for the focused text box.
-    Text(ratatui::crossterm::event::KeyEvent),
+    Text(Input),
     Paste(String),
     StartTyping,
     Undo,
     Redo,
     Confirm,
-    Click {
-        column: u16,
-        row: u16,
-    },
+    /// Something drawn on screen was clicked.
+    Clicked(Hit),
     ScrollUp,
     ScrollDown,
     /// Typing stopped for a moment: keep what was typed.
@@ -65,24 +70,29 @@ pub enum Action {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Effect {
     None,
-    /// Hand the draft to the background writer.
+    /// Hand the open draft to the background writer.
     Save,
     /// Save, then leave the program.
     Quit,
-    /// Save and close the draft, back to the home screen.
-    CloseDraft,
-    RefreshHome,
-    OpenDraft(Uuid),
-    CreateDraft {
+    /// Save and close the open draft (if any), then show the drafts list.
+    ShowHome {
+        select: Option<Uuid>,
+    },
+    ListChoices,
+    Open(Uuid),
+    Create {
         questionnaire: String,
         title: String,
     },
-    DeleteDraft(Uuid),
-    RenameDraft(Uuid, String),
-    DuplicateDraft(Uuid),
-    LoadBackups(Uuid),
-    RestoreBackup(Uuid, PathBuf),
-    ImportFrom(String),
+    Delete(Uuid),
+    Rename(Uuid, String),
+    Duplicate(Uuid),
+    LoadBackups {
+        id: Uuid,
+        title: String,
+    },
+    Restore(Uuid, PathBuf),
+    Import(String),
     Export {
         allow_incomplete: bool,
     },
@@ -93,4 +103,84 @@ pub enum Effect {
     },
     OpenFolder(PathBuf),
     OpenMail,
+}
+
+/// A draft the loop opened, for the workspace.
+#[derive(Debug)]
+pub struct OpenedDraft {
+    pub questionnaire: Questionnaire,
+    pub draft: crate::draft::Draft,
+    pub read_only: Option<String>,
+    pub hub_address_known: bool,
+    /// Answers moved aside because the questionnaire no longer asks them.
+    pub orphaned: usize,
+}
+
+/// What the loop's IO found.
+#[derive(Debug)]
+pub enum Reply {
+    Home {
+        rows: Vec<DraftRow>,
+        select: Option<Uuid>,
+        flash: Option<Flash>,
+    },
+    Choices(Vec<Choice>),
+    Backups {
+        id: Uuid,
+        title: String,
+        backups: Vec<BackupInfo>,
+    },
+    Opened(Box<OpenedDraft>),
+    /// The bundle is written (to be recorded on the draft), or why not.
+    Exported(Result<Written, String>),
+    /// The hub's address is remembered now.
+    HubAddressKnown,
+    Flash(Flash),
+    Saved(SaveStatus),
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FlashKind {
+    Info,
+    Warning,
+}
+
+/// The one-line message above the footer.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Flash {
+    pub kind: FlashKind,
+    pub text: String,
+}
+
+impl Flash {
+    pub fn info(text: impl Into<String>) -> Self {
+        Self {
+            kind: FlashKind::Info,
+            text: text.into(),
+        }
+    }
+
+    pub fn warn(text: impl Into<String>) -> Self {
+        Self {
+            kind: FlashKind::Warning,
+            text: text.into(),
+        }
+    }
+}
+
+/// What a screen's update may use besides its own state: the time, and the message line.
+pub struct Cx<'a> {
+    pub now: DateTime<Utc>,
+    pub today: NaiveDate,
+    pub flash: &'a mut Option<Flash>,
+}
+
+impl Cx<'_> {
+    pub fn info(&mut self, text: impl Into<String>) {
+        *self.flash = Some(Flash::info(text));
+    }
+
+    pub fn warn(&mut self, text: impl Into<String>) {
+        *self.flash = Some(Flash::warn(text));
+    }
 }

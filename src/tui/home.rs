@@ -1,16 +1,15 @@
-//! The home screen (drafts list with rename, duplicate, delete, restore and import), the
-//! new-draft screen (questionnaire and title) and the restore screen (backups of a draft).
-
-use std::path::PathBuf;
+//! The home screen: the drafts list, with rename, copy, delete (asked first), backups and
+//! starting from last year's bundle. Drawn by `home_view`.
 
 use chrono::{DateTime, Local};
 use ratatui_textarea::TextArea;
 use uuid::Uuid;
 
+use super::action::{Action, Cx, Effect};
+use super::clicks::Hit;
+use super::keys::Place;
 use crate::answers::Progress;
-
-use super::action::{Action, Effect};
-use super::app::{App, FlashKind, Screen};
+use crate::workflow::DraftRow;
 
 #[derive(Debug, Clone)]
 pub struct HomeRow {
@@ -24,6 +23,34 @@ pub struct HomeRow {
     pub damaged: Option<String>,
 }
 
+impl From<DraftRow> for HomeRow {
+    fn from(row: DraftRow) -> Self {
+        match row {
+            DraftRow::Ok(d) => Self {
+                id: d.id,
+                questionnaire: d
+                    .questionnaire_title
+                    .unwrap_or_else(|| format!("{} (not found)", d.questionnaire.id)),
+                title: d.title,
+                progress: d.progress,
+                status: d.status.label().to_string(),
+                saved: Some(d.updated_at.with_timezone(&Local)),
+                damaged: None,
+            },
+            DraftRow::Damaged { id, reason } => Self {
+                id,
+                title: format!("Draft {}", &id.to_string()[..8]),
+                questionnaire: String::new(),
+                progress: None,
+                status: "Damaged".to_string(),
+                saved: None,
+                damaged: Some(format!("This draft's file could not be read ({reason}).")),
+            },
+        }
+    }
+}
+
+/// What the home screen is doing besides listing.
 #[derive(Default)]
 pub enum HomeMode {
     #[default]
@@ -40,62 +67,16 @@ pub struct Home {
     pub mode: HomeMode,
 }
 
-impl Home {
-    pub fn input_active(&self) -> bool {
-        matches!(self.mode, HomeMode::Rename(_) | HomeMode::Import(_))
-    }
-
-    pub fn selected_row(&self) -> Option<&HomeRow> {
-        self.rows.get(self.selected)
-    }
-
-    pub fn set_rows(&mut self, rows: Vec<HomeRow>) {
-        self.rows = rows;
-        self.selected = self.selected.min(self.rows.len().saturating_sub(1));
-    }
-}
-
-#[derive(Debug, Clone)]
-pub struct QuestionnaireChoice {
-    pub id: String,
-    pub title: String,
-    pub description: String,
-    pub origin: String,
-    pub questions: usize,
-}
-
-#[derive(Default)]
-pub struct NewDraft {
-    pub choices: Vec<QuestionnaireChoice>,
-    pub selected: usize,
-    /// Set once a questionnaire is chosen: the title box.
-    pub title: Option<TextArea<'static>>,
-}
-
-#[derive(Debug, Clone)]
-pub struct BackupRow {
-    pub path: PathBuf,
-    pub taken_at: DateTime<Local>,
-    pub answered: usize,
-}
-
-#[derive(Default)]
-pub struct RestoreView {
-    pub draft: Option<Uuid>,
-    pub title: String,
-    pub backups: Vec<BackupRow>,
-    pub selected: usize,
-    pub confirm: bool,
-}
-
-fn one_line(text: &str) -> TextArea<'static> {
+/// A one-line text box holding `text`, the cursor at its end.
+pub fn one_line(text: &str) -> TextArea<'static> {
     let mut a = TextArea::new(vec![text.to_string()]);
     a.set_cursor_line_style(ratatui::style::Style::default());
     a.move_cursor(ratatui_textarea::CursorMove::End);
     a
 }
 
-fn step(i: &mut usize, len: usize, action: &Action) {
+/// Move a list highlight.
+pub fn step(i: &mut usize, len: usize, action: &Action) {
     match action {
         Action::Up => *i = i.saturating_sub(1),
         Action::Down => *i = (*i + 1).min(len.saturating_sub(1)),
@@ -105,168 +86,131 @@ fn step(i: &mut usize, len: usize, action: &Action) {
     }
 }
 
-impl App {
-    pub(super) fn update_home(&mut self, action: Action) -> Effect {
-        let is_rename = matches!(self.home.mode, HomeMode::Rename(_));
-        match &mut self.home.mode {
-            HomeMode::ConfirmDelete => {
-                self.home.mode = HomeMode::Browse;
-                if let (Action::Yes, Some(row)) = (&action, self.home.selected_row()) {
-                    return Effect::DeleteDraft(row.id);
-                }
-                self.flash = Some((FlashKind::Info, "Nothing was deleted.".to_string()));
-                return Effect::None;
-            }
-            HomeMode::Rename(area) | HomeMode::Import(area) => {
-                match action {
-                    Action::Text(k) => {
-                        area.input(k);
-                    }
-                    Action::Paste(p) => {
-                        area.insert_str(crate::answers::parse::sanitize(&p, false));
-                    }
-                    Action::Back => self.home.mode = HomeMode::Browse,
-                    Action::Enter => {
-                        let text = area.lines().join(" ").trim().to_string();
-                        self.home.mode = HomeMode::Browse;
-                        if is_rename {
-                            let Some(row) = self.home.selected_row() else {
-                                return Effect::None;
-                            };
-                            if text.is_empty() {
-                                self.flash = Some((
-                                    FlashKind::Warning,
-                                    "A title cannot be empty; the old title was kept.".to_string(),
-                                ));
-                                return Effect::None;
-                            }
-                            return Effect::RenameDraft(row.id, text);
-                        }
-                        if !text.is_empty() {
-                            return Effect::ImportFrom(text);
-                        }
-                    }
-                    _ => {}
-                }
-                return Effect::None;
-            }
-            HomeMode::Browse => {}
+/// Edit a one-line box; returns the action when it is not a key for the box.
+pub fn edit_line(area: &mut TextArea<'static>, action: Action) -> Option<Action> {
+    match action {
+        Action::Text(k) => {
+            area.input(k);
+            None
         }
-        let len = self.home.rows.len();
-        match action {
-            Action::Up | Action::Down | Action::Home | Action::End => {
-                step(&mut self.home.selected, len, &action)
+        Action::Paste(p) => {
+            area.insert_str(crate::answers::parse::sanitize(&p, false));
+            None
+        }
+        other => Some(other),
+    }
+}
+
+impl Home {
+    /// The list from disk; the highlight stays on `select` (or the same place).
+    pub fn new(rows: Vec<DraftRow>, select: Option<Uuid>, previous: usize) -> Self {
+        let rows: Vec<HomeRow> = rows.into_iter().map(HomeRow::from).collect();
+        let selected = select
+            .and_then(|id| rows.iter().position(|r| r.id == id))
+            .unwrap_or(previous)
+            .min(rows.len().saturating_sub(1));
+        Self {
+            rows,
+            selected,
+            mode: HomeMode::Browse,
+        }
+    }
+
+    pub fn selected_row(&self) -> Option<&HomeRow> {
+        self.rows.get(self.selected)
+    }
+
+    pub fn place(&self) -> Place {
+        match self.mode {
+            HomeMode::Browse if self.rows.is_empty() => Place::Welcome,
+            HomeMode::Browse => Place::Home,
+            HomeMode::ConfirmDelete => Place::HomeConfirm,
+            HomeMode::Rename(_) | HomeMode::Import(_) => Place::HomeTyping,
+        }
+    }
+
+    pub fn update(&mut self, action: Action, cx: &mut Cx) -> Effect {
+        match std::mem::take(&mut self.mode) {
+            HomeMode::ConfirmDelete => {
+                if let (Action::Yes, Some(row)) = (&action, self.selected_row()) {
+                    return Effect::Delete(row.id);
+                }
+                cx.info("Nothing was deleted.");
+                Effect::None
             }
-            Action::Enter => {
-                if let Some(row) = self.home.selected_row() {
-                    if let Some(why) = &row.damaged {
-                        self.flash = Some((
-                            FlashKind::Warning,
-                            format!("{why} Press b to restore a backup."),
-                        ));
-                        return Effect::None;
+            HomeMode::Rename(mut area) => match edit_line(&mut area, action) {
+                None => {
+                    self.mode = HomeMode::Rename(area);
+                    Effect::None
+                }
+                Some(Action::Enter) => self.rename(&area, cx),
+                Some(Action::Back) => Effect::None,
+                Some(_) => {
+                    self.mode = HomeMode::Rename(area);
+                    Effect::None
+                }
+            },
+            HomeMode::Import(mut area) => match edit_line(&mut area, action) {
+                None => {
+                    self.mode = HomeMode::Import(area);
+                    Effect::None
+                }
+                Some(Action::Enter) => {
+                    let text = area.lines().join(" ").trim().to_string();
+                    if text.is_empty() {
+                        Effect::None
+                    } else {
+                        Effect::Import(text)
                     }
-                    return Effect::OpenDraft(row.id);
                 }
-                return self.start_new_draft();
-            }
-            Action::New => return self.start_new_draft(),
-            Action::Rename => {
-                if let Some(row) = self.home.selected_row() {
-                    self.home.mode = HomeMode::Rename(one_line(&row.title));
+                Some(Action::Back) => Effect::None,
+                Some(_) => {
+                    self.mode = HomeMode::Import(area);
+                    Effect::None
                 }
+            },
+            HomeMode::Browse => self.browse(action, cx),
+        }
+    }
+
+    fn rename(&self, area: &TextArea<'static>, cx: &mut Cx) -> Effect {
+        let text = area.lines().join(" ").trim().to_string();
+        let Some(row) = self.selected_row() else {
+            return Effect::None;
+        };
+        if text.is_empty() {
+            cx.warn("A title cannot be empty; the old title was kept.");
+            return Effect::None;
+        }
+        Effect::Rename(row.id, text)
+    }
+
+    fn browse(&mut self, action: Action, cx: &mut Cx) -> Effect {
+        let row = self.selected_row().cloned();
+        match (action, row) {
+            (a @ (Action::Up | Action::Down | Action::Home | Action::End), _) => {
+                step(&mut self.selected, self.rows.len(), &a);
             }
-            Action::Import => {
-                self.home.mode = HomeMode::Import(one_line(""));
-            }
-            Action::Duplicate => {
-                if let Some(row) = self.home.selected_row() {
-                    return Effect::DuplicateDraft(row.id);
+            (Action::Clicked(Hit::ListRow(i)), _) if i < self.rows.len() => self.selected = i,
+            (Action::Enter, Some(row)) => {
+                if let Some(why) = &row.damaged {
+                    cx.warn(format!("{why} Press b to restore a backup."));
+                    return Effect::None;
                 }
+                return Effect::Open(row.id);
             }
-            Action::Delete if self.home.selected_row().is_some() => {
-                self.home.mode = HomeMode::ConfirmDelete;
-            }
-            Action::Restore => {
-                if let Some(row) = self.home.selected_row() {
-                    return Effect::LoadBackups(row.id);
-                }
+            (Action::Enter | Action::New, _) => return Effect::ListChoices,
+            (Action::Rename, Some(row)) => self.mode = HomeMode::Rename(one_line(&row.title)),
+            (Action::Import, _) => self.mode = HomeMode::Import(one_line("")),
+            (Action::Duplicate, Some(row)) => return Effect::Duplicate(row.id),
+            (Action::Delete, Some(_)) => self.mode = HomeMode::ConfirmDelete,
+            (Action::Restore, Some(row)) => {
+                return Effect::LoadBackups {
+                    id: row.id,
+                    title: row.title,
+                };
             }
             _ => {}
-        }
-        Effect::None
-    }
-
-    fn start_new_draft(&mut self) -> Effect {
-        self.new_draft.selected = 0;
-        self.new_draft.title = None;
-        self.screen = Screen::NewDraft;
-        Effect::None
-    }
-
-    pub(super) fn update_new_draft(&mut self, action: Action) -> Effect {
-        if let Some(area) = self.new_draft.title.as_mut() {
-            match action {
-                Action::Back => self.new_draft.title = None,
-                Action::Enter => {
-                    let title = area.lines().join(" ").trim().to_string();
-                    let Some(choice) = self.new_draft.choices.get(self.new_draft.selected) else {
-                        return Effect::None;
-                    };
-                    let title = if title.is_empty() {
-                        crate::draft::Draft::suggest_title(None, None, Local::now().date_naive())
-                    } else {
-                        title
-                    };
-                    return Effect::CreateDraft {
-                        questionnaire: choice.id.clone(),
-                        title,
-                    };
-                }
-                Action::Text(k) => {
-                    area.input(k);
-                }
-                Action::Paste(p) => {
-                    area.insert_str(crate::answers::parse::sanitize(&p, false));
-                }
-                _ => {}
-            }
-            return Effect::None;
-        }
-        let len = self.new_draft.choices.len();
-        match action {
-            Action::Back => self.screen = Screen::Home,
-            Action::Enter => {
-                if len > 0 {
-                    let suggestion =
-                        crate::draft::Draft::suggest_title(None, None, Local::now().date_naive());
-                    self.new_draft.title = Some(one_line(&suggestion));
-                }
-            }
-            Action::Digit(d) if usize::from(d) >= 1 && usize::from(d) <= len => {
-                self.new_draft.selected = usize::from(d) - 1;
-            }
-            _ => step(&mut self.new_draft.selected, len, &action),
-        }
-        Effect::None
-    }
-
-    pub(super) fn update_restore(&mut self, action: Action) -> Effect {
-        let r = &mut self.restore;
-        if r.confirm {
-            r.confirm = false;
-            if action == Action::Yes
-                && let (Some(id), Some(b)) = (r.draft, r.backups.get(r.selected))
-            {
-                return Effect::RestoreBackup(id, b.path.clone());
-            }
-            self.flash = Some((FlashKind::Info, "Nothing was restored.".to_string()));
-            return Effect::None;
-        }
-        match action {
-            Action::Back => self.screen = Screen::Home,
-            Action::Enter if !r.backups.is_empty() => r.confirm = true,
-            _ => step(&mut r.selected, r.backups.len(), &action),
         }
         Effect::None
     }

@@ -1,7 +1,7 @@
 //! The shared answer rules: what a teacher may type, how it is stored and shown, which
 //! questions apply, and how progress and scores come out.
 
-use music_sef::answers::parse::{parse_date, parse_email, parse_typed, parse_url, sanitize};
+use music_sef::answers::parse::{parse_date, parse_typed, sanitize};
 use music_sef::answers::{
     AnswerValue, Answers, LevelAnswer, check::check_value, display, is_visible, progress, scoring,
 };
@@ -110,37 +110,6 @@ fn numbers_respect_range_and_whole_number_rules_with_helpful_messages() {
     let v = parse_typed(q, "60").expect("ok").expect("some");
     assert_eq!(serde_json::to_string(&v).expect("json"), "60");
     assert_eq!(display::answer_text(&qn, q, &v), "60 minutes");
-}
-
-#[test]
-fn web_addresses_must_be_http_with_a_real_host_and_no_password() {
-    assert_eq!(
-        parse_url("www.school.sch.uk/music").as_deref(),
-        Ok("https://www.school.sch.uk/music")
-    );
-    assert_eq!(
-        parse_url("HTTPS://Hub.ORG/a").as_deref(),
-        Ok("https://hub.org/a")
-    );
-    for bad in [
-        "javascript:alert(1)",
-        "file:///etc/passwd",
-        "https://hub.org@evil.com",
-        "http://",
-        "https://localhost/x",
-        "ftp://a.b/c",
-    ] {
-        assert!(parse_url(bad).is_err(), "{bad} should be refused");
-    }
-    assert!(
-        parse_url("https://user:pw@a.org")
-            .unwrap_err()
-            .contains("password")
-    );
-    assert!(parse_email("music@school.sch.uk").is_ok());
-    for bad in ["music", "a@b", "a@@b.com", "a b@c.org", "x\r\nBcc: y@z.org"] {
-        assert!(parse_email(bad).is_err(), "{bad:?} should be refused");
-    }
 }
 
 #[test]

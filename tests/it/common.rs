@@ -7,7 +7,8 @@ use music_sef::questionnaire::{Questionnaire, Registry};
 use music_sef::store::Store;
 
 pub struct Env {
-    pub dir: tempfile::TempDir,
+    /// Shared, so a second "window" can use the same folder; removed when the last goes.
+    pub dir: std::rc::Rc<tempfile::TempDir>,
     pub dirs: DataDirs,
     pub store: Store,
 }
@@ -16,7 +17,22 @@ pub fn env() -> Env {
     let dir = tempfile::tempdir().expect("temp dir");
     let dirs = DataDirs::at(dir.path());
     let store = Store::new(&dirs);
-    Env { dir, dirs, store }
+    Env {
+        dir: std::rc::Rc::new(dir),
+        dirs,
+        store,
+    }
+}
+
+impl Env {
+    /// The same data folder, as a second program would see it.
+    pub fn beside(other: &Env) -> Env {
+        Env {
+            dir: std::rc::Rc::clone(&other.dir),
+            dirs: other.dirs.clone(),
+            store: other.store.clone(),
+        }
+    }
 }
 
 pub fn shipped(id: &str) -> Questionnaire {
@@ -92,4 +108,32 @@ pub fn plan(
         out.push((q.clone(), v));
     }
     out
+}
+
+/// Export `draft` into `out` as the program does (backup, bundle, record, save).
+pub fn export(
+    env: &Env,
+    draft: &mut Draft,
+    qn: &Questionnaire,
+    out: &std::path::Path,
+    allow_incomplete: bool,
+) -> Result<music_sef::export::BundleReport, music_sef::export::ExportError> {
+    let req = music_sef::workflow::ExportRequest {
+        allow_incomplete,
+        out: Some(out.to_path_buf()),
+    };
+    music_sef::workflow::Workflow::new(&env.dirs).export(draft, qn, &req, chrono::Local::now())
+}
+
+/// Run the binary with `args` and `stdin`; it must succeed; what it printed.
+pub fn stdout_of(env: &Env, args: &[&str], stdin: &str) -> String {
+    let out = bin(env)
+        .args(args)
+        .write_stdin(stdin)
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    String::from_utf8_lossy(&out).into_owned()
 }

@@ -7,7 +7,7 @@ use std::collections::BTreeMap;
 
 use music_sef::answers::AnswerValue;
 use music_sef::answers::display::answer_text;
-use music_sef::export::{ExportError, ExportOptions, export_draft, json::SubmissionFile};
+use music_sef::export::{ExportError, ExportOptions, json::SubmissionFile};
 
 fn pdf_text(path: &std::path::Path) -> String {
     let bytes = std::fs::read(path).expect("pdf");
@@ -30,8 +30,7 @@ fn each_shipped_questionnaire_exports_a_complete_readable_bundle() {
         let qn = common::shipped(id);
         let mut draft = common::complete_draft(&env, &qn, "Oakfield Primary – 2026/27");
         let out = env.dir.path().join("out");
-        let report = export_draft(&env.store, &mut draft, &qn, &out, &ExportOptions::default())
-            .expect("export");
+        let report = common::export(&env, &mut draft, &qn, &out, false).expect("export");
         // PDF: the school, the link and every answer are there.
         let text = squash(&pdf_text(&report.pdf));
         assert!(
@@ -131,7 +130,7 @@ fn an_incomplete_draft_is_refused_with_the_list_or_marked_on_every_page() {
     draft.answers.remove("school_name");
     draft.answers.remove("intent");
     let out = env.dir.path().join("out");
-    match export_draft(&env.store, &mut draft, &qn, &out, &ExportOptions::default()) {
+    match common::export(&env, &mut draft, &qn, &out, false) {
         Err(ExportError::Incomplete { missing }) => {
             let ids: Vec<&str> = missing.iter().map(|m| m.id.as_str()).collect();
             assert_eq!(ids, ["school_name", "intent"]);
@@ -142,11 +141,7 @@ fn an_incomplete_draft_is_refused_with_the_list_or_marked_on_every_page() {
         !out.exists() || std::fs::read_dir(&out).expect("dir").next().is_none(),
         "nothing written"
     );
-    let opts = ExportOptions {
-        allow_incomplete: true,
-        ..ExportOptions::default()
-    };
-    let report = export_draft(&env.store, &mut draft, &qn, &out, &opts).expect("export anyway");
+    let report = common::export(&env, &mut draft, &qn, &out, true).expect("export anyway");
     let text = pdf_text(&report.pdf);
     let pages = text.matches("Page ").count();
     assert!(pages >= 2);
@@ -178,8 +173,7 @@ fn hostile_answers_come_out_intact_and_harmless() {
             .insert((*k).to_string(), AnswerValue::Text(v.clone()));
     }
     let out = env.dir.path().join("out");
-    let report =
-        export_draft(&env.store, &mut draft, &qn, &out, &ExportOptions::default()).expect("export");
+    let report = common::export(&env, &mut draft, &qn, &out, false).expect("export");
     // E-mail: one Subject, no Bcc.
     let eml = String::from_utf8_lossy(&std::fs::read(&report.eml).expect("eml")).into_owned();
     let headers = &eml[..eml.find("\r\n\r\n").expect("headers end")];
@@ -218,7 +212,7 @@ fn hostile_answers_come_out_intact_and_harmless() {
     assert!(text.contains("<script>alert(1)</script>"));
     assert!(text.matches("Loremipsumdolor").count() >= 7_000);
     assert!(
-        report.warnings.iter().any(|w| w.contains('🎵')),
+        report.warnings.iter().any(|w| w.to_string().contains('🎵')),
         "{:?}",
         report.warnings
     );
@@ -230,13 +224,11 @@ fn exporting_an_unchanged_draft_twice_gives_the_same_json_and_csv() {
     let qn = common::shipped("music-quality-mark-audit");
     let mut draft = common::complete_draft(&env, &qn, "Audit");
     let out = env.dir.path().join("out");
-    let first =
-        export_draft(&env.store, &mut draft, &qn, &out, &ExportOptions::default()).expect("export");
+    let first = common::export(&env, &mut draft, &qn, &out, false).expect("export");
     let csv1 = std::fs::read(&first.csv).expect("csv");
     let mut j1: serde_json::Value =
         serde_json::from_slice(&std::fs::read(&first.json).expect("json")).expect("json");
-    let second =
-        export_draft(&env.store, &mut draft, &qn, &out, &ExportOptions::default()).expect("export");
+    let second = common::export(&env, &mut draft, &qn, &out, false).expect("export");
     let csv2 = std::fs::read(&second.csv).expect("csv");
     let mut j2: serde_json::Value =
         serde_json::from_slice(&std::fs::read(&second.json).expect("json")).expect("json");
@@ -254,6 +246,44 @@ fn exporting_an_unchanged_draft_twice_gives_the_same_json_and_csv() {
         first.folder, second.folder,
         "the same day's export is replaced, not duplicated"
     );
+}
+
+#[test]
+fn prepare_then_write_makes_the_bundle_and_leaves_the_draft_to_the_caller() {
+    use chrono::TimeZone as _;
+    let env = common::env();
+    let qn = common::shipped("pre-meeting-data-form");
+    let draft = common::complete_draft(&env, &qn, "Two steps");
+    let now = chrono::Local
+        .with_ymd_and_hms(2026, 12, 1, 9, 30, 0)
+        .earliest()
+        .expect("a time that exists");
+    let sub =
+        music_sef::export::prepare(&qn, &draft, &ExportOptions::default(), now).expect("prepare");
+    let out = env.dir.path().join("out");
+    let report = music_sef::export::write(&sub, &out).expect("write");
+    assert_eq!(
+        report.folder.file_name().and_then(|n| n.to_str()),
+        Some("Oakfield-Primary-School-pre-meeting-data-form-2026-12-01")
+    );
+    for file in [
+        &report.pdf,
+        &report.csv,
+        &report.json,
+        &report.eml,
+        &report.zip,
+    ] {
+        assert!(file.is_file(), "{} written", file.display());
+    }
+    assert_eq!(
+        report.warnings,
+        [music_sef::export::ExportWarning::NoHubAddress]
+    );
+    let sub_file: SubmissionFile =
+        serde_json::from_slice(&std::fs::read(&report.json).expect("json")).expect("parse");
+    assert_eq!(sub_file.generated_at, now.with_timezone(&chrono::Utc));
+    // Recording and saving are the caller's: the saved draft knows nothing yet.
+    assert!(env.store.load(draft.id).expect("load").exports.is_empty());
 }
 
 #[test]

@@ -6,7 +6,6 @@ use crate::common;
 use std::io::Write;
 
 use music_sef::answers::{AnswerValue, LevelAnswer};
-use music_sef::export::{ExportOptions, export_draft};
 use music_sef::import::start_from;
 use zip::write::SimpleFileOptions;
 
@@ -16,14 +15,8 @@ fn exported(
 ) -> (music_sef::draft::Draft, music_sef::export::BundleReport) {
     let qn = common::shipped(qn_id);
     let mut d = common::complete_draft(env, &qn, "Last year");
-    let report = export_draft(
-        &env.store,
-        &mut d,
-        &qn,
-        &env.dir.path().join("out"),
-        &ExportOptions::default(),
-    )
-    .expect("export");
+    let report =
+        common::export(env, &mut d, &qn, &env.dir.path().join("out"), false).expect("export");
     (d, report)
 }
 
@@ -77,7 +70,7 @@ fn changed_answers_are_marked_and_summarised_in_the_next_export() {
             target: None,
         })
     };
-    new.set_answer("O1", Some(lvl("silver")));
+    new.set_answer("O1", Some(lvl("silver")), chrono::Utc::now());
     new.confirm("O2");
     assert!(!new.is_unconfirmed("O1") && !new.is_unconfirmed("O2") && new.is_unconfirmed("O3"));
     let changed = music_sef::export::changes::changed_ids(&new);
@@ -88,8 +81,7 @@ fn changed_answers_are_marked_and_summarised_in_the_next_export() {
         "{summary}"
     );
     let out = env.dir.path().join("out2");
-    let r2 =
-        export_draft(&env.store, &mut new, &qn, &out, &ExportOptions::default()).expect("export");
+    let r2 = common::export(&env, &mut new, &qn, &out, false).expect("export");
     let csv = std::fs::read_to_string(&r2.csv).expect("csv");
     let o1 = csv.lines().find(|l| l.contains(",O1,")).expect("O1 row");
     assert!(o1.ends_with(",yes"), "{o1}");

@@ -3,17 +3,17 @@
 //! One binary links the library (and krilla with its fonts) once instead of fifteen times.
 
 mod common;
+mod harness;
 
 mod answers_core;
 mod cli_basics;
 mod export_bundle;
 mod import_reassessment;
+mod keys_doc;
 mod plain_mode;
 #[cfg(unix)]
 mod pty_smoke;
-mod questionnaire_errors;
-mod questionnaire_limits;
-mod questionnaire_loading;
+mod questionnaire;
 mod shipped_content;
 mod store_migration;
 mod store_safety;

@@ -172,10 +172,12 @@ fn a_draft_started_in_plain_mode_carries_on_in_the_full_screen_view() {
     let Some(music_sef::store::Listing::Ok(d)) = env.store.list().into_iter().next() else {
         panic!("draft")
     };
-    let mut c = music_sef::tui::Controller::new(&env.dirs);
-    c.open(d.id).expect("open in the TUI");
-    let s = c.app.session.as_ref().expect("session");
-    assert_eq!(s.draft.answers, d.answers);
+    let (app, _) = crate::harness::TestApp::in_env(env).opened(*d);
+    let s = &app.ws().session;
+    assert_eq!(
+        s.draft.answers,
+        app.env.store.load(s.draft.id).expect("load").answers
+    );
     assert_eq!(
         s.question().map(|q| q.id.as_str()),
         Some("local_authority"),
@@ -222,4 +224,92 @@ fn a_new_plain_draft_asks_which_questionnaire_by_number_and_a_title() {
         .find(|e| e.questionnaire.title == second)
         .expect("listed questionnaire");
     assert_eq!(d.questionnaire.id, chosen.questionnaire.id);
+}
+
+/// A complete pre-meeting draft exported as last year's bundle, and a new draft carried over
+/// from it; returns the new draft's id.
+fn carried_over_draft(env: &common::Env) -> uuid::Uuid {
+    let qn = common::shipped("pre-meeting-data-form");
+    let mut last = common::complete_draft(env, &qn, "Last year");
+    let out = env.dir.path().join("last-year");
+    let report = common::export(env, &mut last, &qn, &out, false).expect("export");
+    let (draft, _) = music_sef::workflow::Workflow::new(&env.dirs)
+        .start_from(&report.zip.display().to_string(), None, None)
+        .expect("import");
+    draft.id
+}
+
+#[test]
+fn plain_mode_resumes_at_the_first_answer_still_to_confirm() {
+    let env = common::env();
+    let id = carried_over_draft(&env);
+    // One later question has no answer: resuming must not skip the carried-over answers
+    // before it, which still wait to be confirmed.
+    let mut d = env.store.load(id).expect("load");
+    let qn = common::shipped("pre-meeting-data-form");
+    let later = qn
+        .questions()
+        .nth(5)
+        .map(|(_, q)| q.id.clone())
+        .expect("a sixth question");
+    d.answers.remove(&later);
+    env.store.save(&d).expect("save");
+    let text = common::stdout_of(&env, &["plain", &id.to_string()], "quit\n");
+    let first_prompt = &qn.sections[0].questions[0].prompt;
+    let asked = text
+        .lines()
+        .skip_while(|l| !l.starts_with("Section "))
+        .nth(1);
+    assert_eq!(asked, Some(first_prompt.as_str()), "{text}");
+}
+
+#[test]
+fn plain_mode_takes_a_backup_when_a_draft_is_opened() {
+    let env = common::env();
+    let qn = common::shipped("pre-meeting-data-form");
+    let d = common::complete_draft(&env, &qn, "Backed up");
+    assert!(env.store.backups(d.id).is_empty());
+    common::stdout_of(&env, &["plain", &d.id.to_string()], "quit\n");
+    assert_eq!(env.store.backups(d.id).len(), 1, "a backup per session");
+}
+
+#[test]
+fn plain_mode_addresses_the_e_mail_to_the_remembered_hub() {
+    let env = common::env();
+    let settings = music_sef::settings::Settings {
+        hub_email: Some("music@hub.example.org".into()),
+    };
+    settings.save(&env.dirs).expect("settings");
+    let qn = common::shipped("pre-meeting-data-form");
+    let d = common::complete_draft(&env, &qn, "Addressed");
+    // Every question answered: Enter keeps each answer, then the end offers export.
+    let questions = music_sef::answers::walk::Walk::new(&qn, &d.answers)
+        .overall()
+        .total;
+    let input = format!("{}export\n", "\n".repeat(questions));
+    let text = common::stdout_of(&env, &["plain", &d.id.to_string()], &input);
+    assert!(
+        text.contains("The e-mail is addressed to music@hub.example.org."),
+        "{text}"
+    );
+    let eml = walk_for(env.dirs.exports(), "email-to-hub.eml").expect("e-mail");
+    let mail = std::fs::read_to_string(eml).expect("read");
+    assert!(
+        mail.contains("To: <music@hub.example.org>") || mail.contains("To: music@hub.example.org"),
+        "{mail}"
+    );
+}
+
+fn walk_for(dir: &std::path::Path, name: &str) -> Option<std::path::PathBuf> {
+    for e in std::fs::read_dir(dir).ok()?.filter_map(Result::ok) {
+        let p = e.path();
+        if p.is_dir() {
+            if let Some(found) = walk_for(&p, name) {
+                return Some(found);
+            }
+        } else if p.file_name().is_some_and(|n| n == name) {
+            return Some(p);
+        }
+    }
+    None
 }

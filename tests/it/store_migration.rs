@@ -63,11 +63,11 @@ fn answers_follow_renamed_questions_and_removed_ones_are_kept_aside() {
         serde_json::to_vec(&qn).expect("ser"),
     )
     .expect("install");
-    let mut c = music_sef::tui::Controller::new(&env.dirs);
     drop(opened.lock);
-    c.open(d.id).expect("open in the TUI");
-    c.dispatch(music_sef::tui::Action::Review);
-    assert!(c.app.review.rows.iter().any(|r| matches!(r, music_sef::tui::review::ReviewRow::Item { text, .. } if text.contains("£500 a year"))));
+    let (mut app, _) = crate::harness::TestApp::in_env(crate::common::Env::beside(&env)).opened(d);
+    app.key(ratatui_textarea::Key::F(3));
+    let text = app.screen(120, 40);
+    assert!(text.contains("£500 a year"), "{text}");
 }
 
 #[test]

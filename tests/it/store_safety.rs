@@ -124,7 +124,7 @@ fn a_failure_at_any_step_keeps_the_old_draft_and_says_not_saved() {
     let mut d = draft("Before");
     env.store.save(&d).expect("save");
     let before = std::fs::read(env.store.draft_file(d.id)).expect("read");
-    let saver = Autosaver::spawn(env.store.clone());
+    let saver = Autosaver::spawn(env.store.clone(), music_sef::clock::Clock::system());
     for step in [
         Step::Create,
         Step::Write,

@@ -1,123 +1,112 @@
-//! A whole default questionnaire completed by key presses alone, reviewed, marked ready and
-//! exported, with every answer on disk afterwards.
-
-use crate::common;
+//! Whole questionnaires completed by key presses alone, reviewed, marked ready and exported,
+//! with every answer on disk afterwards; typed text kept on leaving and on idle; carried-over
+//! answers confirmed with one key.
 
 use music_sef::answers::AnswerValue;
-use music_sef::questionnaire::QuestionType;
-use music_sef::tui::{Controller, Screen};
-use ratatui::crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
+use music_sef::questionnaire::{Question, QuestionType};
+use music_sef::tui::Action;
+use music_sef::tui::keys::Place;
+use music_sef::tui::workspace::View;
+use music_sef::tui::workspace::review::{ItemKind, ReviewRow};
+use ratatui_textarea::Key;
 
-fn press(c: &mut Controller, code: KeyCode) {
-    c.handle_event(&Event::Key(KeyEvent::new(code, KeyModifiers::NONE)));
-}
+use crate::common;
+use crate::harness::TestApp;
 
-fn typed(c: &mut Controller, text: &str) {
-    for ch in text.chars() {
-        if ch == '\n' {
-            press(c, KeyCode::Enter);
-        } else {
-            press(c, KeyCode::Char(ch));
+/// Answer the current question the way `common::plan` expects, by keys.
+fn answer(app: &mut TestApp, q: &Question, value: &AnswerValue) {
+    match q.kind {
+        QuestionType::Date => {
+            app.typed("23/11/2026");
+            app.key(Key::Enter);
+        }
+        QuestionType::Text | QuestionType::Url | QuestionType::Email | QuestionType::Number => {
+            let text = value
+                .as_text()
+                .map_or_else(|| value.to_json().to_string(), str::to_string);
+            app.typed(&text);
+            app.key(Key::Enter);
+        }
+        QuestionType::LongText => {
+            app.typed(value.as_text().unwrap_or_default());
+            app.key(Key::Tab);
+        }
+        QuestionType::SingleChoice => {
+            app.key(Key::Char('2'));
+            app.key(Key::Enter);
+        }
+        QuestionType::MultiChoice => {
+            app.key(Key::Char('1'));
+            app.key(Key::Char('2'));
+            app.key(Key::Enter);
+        }
+        QuestionType::YesNo => app.key(Key::Char('y')),
+        QuestionType::Rating | QuestionType::Criterion => {
+            app.key(Key::Char('2'));
+            app.key(Key::Tab);
+            app.typed("Seen in lessons");
+            app.key(Key::Tab);
+            if q.offers_target() {
+                // Target choices are "none" then the levels: 4 is the third level.
+                app.key(Key::Char('4'));
+                app.key(Key::Tab);
+            }
         }
     }
 }
 
 #[test]
-fn the_default_questionnaire_is_completed_by_keyboard_alone() {
+fn questionnaires_are_completed_by_keyboard_alone() {
     for id in ["school-music-self-evaluation", "music-quality-mark-audit"] {
-        let env = common::env();
-        let mut c = Controller::new(&env.dirs);
-        c.export_dir = env.dir.path().join("bundles");
+        let mut app = TestApp::new();
         // Home → new → choose the questionnaire → title → start.
-        press(&mut c, KeyCode::Char('n'));
-        let pos = c
-            .app
-            .new_draft
-            .choices
+        app.key(Key::Char('n'));
+        let pos = app
+            .c
+            .workflow
+            .choices()
             .iter()
             .position(|ch| ch.id == id)
             .expect("offered");
         for _ in 0..pos {
-            press(&mut c, KeyCode::Down);
+            app.key(Key::Down);
         }
-        press(&mut c, KeyCode::Enter);
-        press(&mut c, KeyCode::Enter);
-        assert_eq!(c.app.screen, Screen::Workspace);
+        app.key(Key::Enter);
+        app.key(Key::Enter);
         let qn = common::shipped(id);
         let plan = common::plan(&qn);
         for (q, value) in &plan {
-            let current = c
-                .app
-                .session
-                .as_ref()
-                .and_then(|s| s.question())
-                .map(|x| x.id.clone());
+            let current = app.ws().session.question().map(|x| x.id.clone());
             assert_eq!(
                 current.as_deref(),
                 Some(q.id.as_str()),
                 "{id}: the walk reaches {}",
                 q.id
             );
-            match q.kind {
-                QuestionType::Date => {
-                    typed(&mut c, "23/11/2026");
-                    press(&mut c, KeyCode::Enter);
-                }
-                QuestionType::Text
-                | QuestionType::Url
-                | QuestionType::Email
-                | QuestionType::Number => {
-                    let text = value
-                        .as_text()
-                        .map_or_else(|| value.to_json().to_string(), str::to_string);
-                    typed(&mut c, &text);
-                    press(&mut c, KeyCode::Enter);
-                }
-                QuestionType::LongText => {
-                    typed(&mut c, value.as_text().unwrap_or_default());
-                    press(&mut c, KeyCode::Tab);
-                }
-                QuestionType::SingleChoice => {
-                    press(&mut c, KeyCode::Char('2'));
-                    press(&mut c, KeyCode::Enter);
-                }
-                QuestionType::MultiChoice => {
-                    press(&mut c, KeyCode::Char('1'));
-                    press(&mut c, KeyCode::Char('2'));
-                    press(&mut c, KeyCode::Enter);
-                }
-                QuestionType::YesNo => press(&mut c, KeyCode::Char('y')),
-                QuestionType::Rating | QuestionType::Criterion => {
-                    press(&mut c, KeyCode::Char('2'));
-                    press(&mut c, KeyCode::Tab);
-                    typed(&mut c, "Seen in lessons");
-                    press(&mut c, KeyCode::Tab);
-                    if q.offers_target() {
-                        // Target choices are "none" then the levels: 4 is the third level.
-                        press(&mut c, KeyCode::Char('4'));
-                        press(&mut c, KeyCode::Tab);
-                    }
-                }
-            }
-            let s = c.app.session.as_ref().expect("session");
+            answer(&mut app, q, value);
+            let s = &app.ws().session;
             assert!(s.error.is_none(), "{id}/{}: {:?}", q.id, s.error);
         }
         // Review, mark ready, export, quit: all by keys.
-        press(&mut c, KeyCode::F(3));
-        assert_eq!(c.app.screen, Screen::Review);
-        press(&mut c, KeyCode::Char('m'));
-        press(&mut c, KeyCode::Char('e'));
+        app.key(Key::F(3));
+        app.key(Key::Char('m'));
+        app.key(Key::Char('e'));
         // The hub's address is asked once; an empty answer skips it.
-        press(&mut c, KeyCode::Enter);
-        assert_eq!(c.app.screen, Screen::Export, "{id}: {:?}", c.app.flash);
-        assert!(!c.app.export.failed, "{:?}", c.app.export.lines);
-        c.handle_event(&Event::Key(KeyEvent::new(
-            KeyCode::Char('q'),
-            KeyModifiers::CONTROL,
-        )));
-        assert!(c.app.should_quit);
-        let d = c.app.session.as_ref().expect("session").draft.id;
-        let saved = env.store.load(d).expect("saved");
+        app.key(Key::Enter);
+        let View::Export(e) = &app.ws().view else {
+            panic!("{id}: export screen, {:?}", app.c.app.flash)
+        };
+        assert!(!e.failed, "{:?}", e.lines);
+        let folder = e.folder.clone().expect("folder");
+        assert!(
+            folder.starts_with(app.env.dirs.exports()),
+            "{}",
+            folder.display()
+        );
+        app.ctrl('q');
+        assert!(app.c.app.should_quit);
+        let d = app.ws().session.draft.id;
+        let saved = app.env.store.load(d).expect("saved");
         let expected: music_sef::answers::Answers =
             plan.into_iter().map(|(q, v)| (q.id, v)).collect();
         assert_eq!(saved.answers, expected, "{id}");
@@ -126,79 +115,96 @@ fn the_default_questionnaire_is_completed_by_keyboard_alone() {
             saved.title, "Oakfield Primary School – 2026/27",
             "{id}: the title follows the school name"
         );
-        let _ = AnswerValue::Bool(true);
     }
 }
 
 #[test]
-fn typed_text_is_kept_when_leaving_and_after_idle() {
+fn the_hub_address_is_asked_once_and_addresses_the_e_mail() {
     let env = common::env();
-    let mut c = Controller::new(&env.dirs);
-    press(&mut c, KeyCode::Char('n'));
-    press(&mut c, KeyCode::Enter);
-    press(&mut c, KeyCode::Enter);
-    typed(&mut c, "Half-typed school na");
+    let qn = common::shipped("music-quality-mark-audit");
+    let d = common::complete_draft(&env, &qn, "Audit 2026");
+    let (mut app, _) = TestApp::in_env(env).opened(d);
+    app.key(Key::F(3));
+    app.key(Key::Char('e'));
+    assert_eq!(app.c.app.place(), Place::ReviewTyping);
+    app.typed("music@hub.example.org");
+    app.key(Key::Enter);
+    assert!(
+        matches!(app.ws().view, View::Export(_)),
+        "{:?}",
+        app.c.app.flash
+    );
+    let remembered = music_sef::settings::Settings::load(&app.env.dirs).hub_email;
+    assert_eq!(remembered.as_deref(), Some("music@hub.example.org"));
+    let text = app.screen(120, 40);
+    assert!(text.contains("Your submission bundle is ready"), "{text}");
+    assert!(
+        text.contains("answers.csv") && text.contains("email-to-hub.eml"),
+        "{text}"
+    );
+    assert!(
+        text.contains("addressed to music@hub.example.org"),
+        "{text}"
+    );
+    // Next time it is not asked.
+    app.key(Key::Esc);
+    app.key(Key::Char('e'));
+    assert!(matches!(app.ws().view, View::Export(_)));
+}
+
+#[test]
+fn typed_text_is_kept_when_leaving_and_after_idle() {
+    let mut app = TestApp::new();
+    app.key(Key::Char('n'));
+    app.key(Key::Enter);
+    app.key(Key::Enter);
+    app.typed("Half-typed school na");
     // No Enter: an idle moment keeps what was typed.
-    c.dispatch(music_sef::tui::Action::Idle);
-    let id = c.app.session.as_ref().expect("s").draft.id;
-    c.flush();
+    app.c.dispatch(Action::Idle);
+    let id = app.ws().session.draft.id;
+    app.c.settle();
+    let load = |app: &TestApp| app.env.store.load(id).expect("load");
     assert_eq!(
-        env.store.load(id).expect("load").answers["school_name"],
+        load(&app).answers["school_name"],
         AnswerValue::Text("Half-typed school na".into())
     );
     // An invalid date is kept as typed and flagged, not lost.
-    assert!(
-        c.app
-            .session
-            .as_mut()
-            .expect("s")
-            .go_to_question("review_date")
-    );
-    typed(&mut c, "31/02/2026");
-    press(&mut c, KeyCode::Tab);
-    c.flush();
-    let d = env.store.load(id).expect("load");
+    app.goto("review_date");
+    app.typed("31/02/2026");
+    app.key(Key::Tab);
+    app.c.settle();
     assert_eq!(
-        d.unfinished.get("review_date").map(String::as_str),
+        load(&app).unfinished.get("review_date").map(String::as_str),
         Some("31/02/2026")
     );
     // Pasted control characters never reach the answer.
-    assert!(
-        c.app
-            .session
-            .as_mut()
-            .expect("s")
-            .go_to_question("local_authority")
-    );
-    c.handle_event(&Event::Paste("Herts\u{1b}]0;pwned\u{7}\r\nCouncil".into()));
-    press(&mut c, KeyCode::Enter);
-    c.flush();
+    app.goto("local_authority");
+    app.paste("Herts\u{1b}]0;pwned\u{7}\r\nCouncil");
+    app.key(Key::Enter);
+    app.c.settle();
     assert_eq!(
-        env.store.load(id).expect("load").answers["local_authority"],
+        load(&app).answers["local_authority"],
         AnswerValue::Text("Herts Council".into())
     );
 }
 
 #[test]
 fn typing_into_a_text_question_just_types_even_command_letters() {
-    let env = common::env();
-    let mut c = Controller::new(&env.dirs);
-    press(&mut c, KeyCode::Char('n'));
-    press(&mut c, KeyCode::Enter);
-    press(&mut c, KeyCode::Enter);
-    typed(&mut c, "quiet? yes, really: r s g e q");
-    assert!(!c.app.should_quit);
-    assert_eq!(c.app.screen, Screen::Workspace);
-    press(&mut c, KeyCode::Enter);
-    let d = &c.app.session.as_ref().expect("s").draft;
+    let mut app = TestApp::new();
+    app.key(Key::Char('n'));
+    app.key(Key::Enter);
+    app.key(Key::Enter);
+    app.typed("quiet? yes, really: r s g e q");
+    assert!(!app.c.app.should_quit);
+    app.key(Key::Enter);
     assert_eq!(
-        d.answers["school_name"],
+        app.ws().session.draft.answers["school_name"],
         AnswerValue::Text("quiet? yes, really: r s g e q".into())
     );
     // Off a text box the same letters are commands: q saves and quits.
-    press(&mut c, KeyCode::Esc);
-    press(&mut c, KeyCode::Char('q'));
-    assert!(c.app.should_quit);
+    app.key(Key::Esc);
+    app.key(Key::Char('q'));
+    assert!(app.c.app.should_quit);
 }
 
 #[test]
@@ -207,45 +213,38 @@ fn carried_over_answers_are_confirmed_with_one_key_and_listed_until_then() {
     let qn = common::shipped("pre-meeting-data-form");
     let mut last = common::complete_draft(&env, &qn, "Last year");
     let out = env.dir.path().join("out");
-    let report =
-        music_sef::export::export_draft(&env.store, &mut last, &qn, &out, &Default::default())
-            .expect("export");
-    let new =
-        music_sef::import::start_from(&report.zip.display().to_string(), &env.dirs, None, None)
-            .expect("import");
-    let mut c = Controller::new(&env.dirs);
-    c.open(new.id).expect("open");
-    let first = c
-        .app
-        .session
-        .as_ref()
-        .and_then(|s| s.question())
-        .map(|q| q.id.clone());
+    let report = common::export(&env, &mut last, &qn, &out, false).expect("export");
+    let (new, _) = music_sef::workflow::Workflow::new(&env.dirs)
+        .start_from(&report.zip.display().to_string(), None, None)
+        .expect("import");
+    let (mut app, _) = TestApp::in_env(env).opened(new);
+    let first = app.ws().session.question().map(|q| q.id.clone());
     assert_eq!(
         first.as_deref(),
         Some("school_name"),
         "starts at the first answer to confirm"
     );
-    let mut t = ratatui::Terminal::new(ratatui::backend::TestBackend::new(100, 30)).expect("t");
-    t.draw(|f| music_sef::tui::ui::render(f, &c.app))
-        .expect("draw");
-    assert!(format!("{}", t.backend()).contains("press Enter to confirm or change it"));
-    press(&mut c, KeyCode::Enter);
-    let s = c.app.session.as_ref().expect("s");
+    assert!(
+        app.screen(100, 30)
+            .contains("press Enter to confirm or change it")
+    );
+    app.key(Key::Enter);
+    let s = &app.ws().session;
     assert!(!s.draft.is_unconfirmed("school_name"));
     assert!(s.draft.is_unconfirmed("urn"));
     assert_eq!(s.draft.answers, last.answers, "confirming changes nothing");
-    press(&mut c, KeyCode::F(3));
-    let unconfirmed = c
-        .app
-        .review
+    app.key(Key::F(3));
+    let View::Review(review) = &app.ws().view else {
+        panic!("review")
+    };
+    let unconfirmed = review
         .rows
         .iter()
         .filter(|r| {
             matches!(
                 r,
-                music_sef::tui::review::ReviewRow::Item {
-                    kind: music_sef::tui::review::ItemKind::Unconfirmed,
+                ReviewRow::Item {
+                    kind: ItemKind::Unconfirmed,
                     ..
                 }
             )
@@ -256,4 +255,23 @@ fn carried_over_answers_are_confirmed_with_one_key_and_listed_until_then() {
         last.answers.len() - 1,
         "every carried answer but the confirmed one"
     );
+}
+
+/// Help lists the keys of the screen it was opened from (it once always showed the home
+/// screen's keys from the sections list, export, new-draft and restore screens).
+#[test]
+fn help_shows_the_keys_of_the_screen_it_was_opened_from() {
+    let (mut app, _) = TestApp::with_draft("pre-meeting-data-form", "Help");
+    app.key(Key::F(2));
+    app.key(Key::F(1));
+    let text = app.screen(120, 40);
+    assert!(text.contains("go to the chosen section"), "{text}");
+    assert!(!text.contains("start a new self-evaluation"), "{text}");
+    // From the new-draft screen: its own keys, not the drafts list's.
+    let mut app = TestApp::new();
+    app.key(Key::Char('n'));
+    app.key(Key::F(1));
+    let text = app.screen(120, 40);
+    assert!(text.contains("use the chosen questionnaire"), "{text}");
+    assert!(!text.contains("rename the chosen draft"), "{text}");
 }

@@ -11,6 +11,8 @@ pub const PAGE_H: f32 = 842.0;
 pub const MARGIN_X: f32 = 56.0;
 pub const TOP: f32 = 70.0;
 pub const BOTTOM: f32 = 780.0;
+/// The width text is set in.
+const WIDTH: f32 = PAGE_W - 2.0 * MARGIN_X;
 
 /// Measures text in one font.
 pub struct Metrics {
@@ -59,10 +61,7 @@ pub enum Op {
     Text {
         x: f32,
         y: f32,
-        size: f32,
-        bold: bool,
-        grey: bool,
-        blue: bool,
+        look: Look,
         text: String,
         block: usize,
         role: Role,
@@ -93,16 +92,41 @@ pub struct Layout<'a> {
     block: usize,
 }
 
-fn style_of(s: Style) -> (f32, bool, bool, bool) {
-    // (size, bold, grey, blue)
-    match s {
-        Style::Title => (20.0, true, false, false),
-        Style::Heading => (15.0, true, false, false),
-        Style::Subheading => (12.0, true, false, false),
-        Style::Bold => (10.5, true, false, false),
-        Style::Body => (10.5, false, false, false),
-        Style::Muted => (9.5, false, true, false),
-        Style::Mark => (9.5, true, false, true),
+/// How a line of text is drawn: its size, weight and colour.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Look {
+    pub size: f32,
+    pub bold: bool,
+    pub colour: Colour,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Colour {
+    Black,
+    Grey,
+    /// Links and "changed since" marks.
+    Blue,
+}
+
+impl Look {
+    const fn new(size: f32, bold: bool, colour: Colour) -> Self {
+        Self { size, bold, colour }
+    }
+
+    const fn plain(size: f32, bold: bool) -> Self {
+        Self::new(size, bold, Colour::Black)
+    }
+
+    pub fn of(s: Style) -> Self {
+        match s {
+            Style::Title => Self::plain(20.0, true),
+            Style::Heading => Self::plain(15.0, true),
+            Style::Subheading => Self::plain(12.0, true),
+            Style::Bold => Self::plain(10.5, true),
+            Style::Body => Self::plain(10.5, false),
+            Style::Muted => Self::new(9.5, false, Colour::Grey),
+            Style::Mark => Self::new(9.5, true, Colour::Blue),
+        }
     }
 }
 
@@ -195,26 +219,13 @@ impl<'a> Layout<'a> {
     }
 
     /// Place one line of text in the current block.
-    #[allow(clippy::too_many_arguments)]
-    fn line(
-        &mut self,
-        x: f32,
-        size: f32,
-        bold: bool,
-        grey: bool,
-        blue: bool,
-        text: String,
-        role: Role,
-    ) {
+    fn line(&mut self, x: f32, look: Look, text: String, role: Role) {
         let y = self.y;
         let block = self.block;
         self.page().push(Op::Text {
             x,
             y,
-            size,
-            bold,
-            grey,
-            blue,
+            look,
             text,
             block,
             role,
@@ -223,7 +234,6 @@ impl<'a> Layout<'a> {
 
     pub fn block(&mut self, b: &Block) {
         self.block += 1;
-        let width = PAGE_W - 2.0 * MARGIN_X;
         match b {
             Block::Gap(g) => self.y += g,
             Block::PageBreak => self.new_page(),
@@ -231,96 +241,93 @@ impl<'a> Layout<'a> {
                 style,
                 text,
                 indent,
-            } => {
-                let (size, bold, grey, blue) = style_of(*style);
-                let role = match style {
-                    Style::Title => Role::Title,
-                    Style::Heading => Role::Heading,
-                    Style::Subheading => Role::Subheading,
-                    _ => Role::Para,
-                };
-                let clean = self.clean(text, bold);
-                let lines = self.wrap(&clean, size, bold, width - indent);
-                let lh = size * 1.35;
-                // Keep a heading with at least two lines of what follows.
-                let keep = if matches!(style, Style::Heading | Style::Subheading | Style::Bold) {
-                    3.0 * lh
-                } else {
-                    lh
-                };
-                self.ensure(keep);
-                for l in lines {
-                    self.ensure(lh);
-                    self.y += lh;
-                    self.line(MARGIN_X + indent, size, bold, grey, blue, l, role);
-                }
+            } => self.text(*style, text, *indent),
+            Block::Pair { label, value } => self.pair(label, value),
+            Block::Link { label, url } => self.link(label, url),
+        }
+    }
+
+    fn text(&mut self, style: Style, text: &str, indent: f32) {
+        let look = Look::of(style);
+        let role = match style {
+            Style::Title => Role::Title,
+            Style::Heading => Role::Heading,
+            Style::Subheading => Role::Subheading,
+            _ => Role::Para,
+        };
+        let clean = self.clean(text, look.bold);
+        let lines = self.wrap(&clean, look.size, look.bold, WIDTH - indent);
+        let lh = look.size * 1.35;
+        // Keep a heading with at least two lines of what follows.
+        let keep = if matches!(style, Style::Heading | Style::Subheading | Style::Bold) {
+            3.0 * lh
+        } else {
+            lh
+        };
+        self.ensure(keep);
+        for l in lines {
+            self.ensure(lh);
+            self.y += lh;
+            self.line(MARGIN_X + indent, look, l, role);
+        }
+    }
+
+    fn pair(&mut self, label: &str, value: &str) {
+        let size = 10.0;
+        let lh = size * 1.35;
+        let label = self.clean(label, true);
+        let value = self.clean(value, false);
+        // One label column for every pair, so values line up down the page.
+        let label_w = WIDTH * 0.36;
+        let label_lines = self.wrap(&label, size, true, label_w - 6.0);
+        let value_lines = self.wrap(&value, size, false, WIDTH - label_w);
+        for i in 0..label_lines.len().max(value_lines.len()) {
+            self.ensure(lh);
+            self.y += lh;
+            if let Some(l) = label_lines.get(i) {
+                self.line(MARGIN_X, Look::plain(size, true), l.clone(), Role::Para);
             }
-            Block::Pair { label, value } => {
-                let size = 10.0;
-                let lh = size * 1.35;
-                let label = self.clean(label, true);
-                let value = self.clean(value, false);
-                // One label column for every pair, so values line up down the page.
-                let label_w = width * 0.36;
-                let label_lines = self.wrap(&label, size, true, label_w - 6.0);
-                let value_lines = self.wrap(&value, size, false, width - label_w);
-                for i in 0..label_lines.len().max(value_lines.len()) {
-                    self.ensure(lh);
-                    self.y += lh;
-                    if let Some(l) = label_lines.get(i) {
-                        self.line(MARGIN_X, size, true, false, false, l.clone(), Role::Para);
-                    }
-                    if let Some(v) = value_lines.get(i) {
-                        self.line(
-                            MARGIN_X + label_w,
-                            size,
-                            false,
-                            false,
-                            false,
-                            v.clone(),
-                            Role::Para,
-                        );
-                    }
-                }
+            if let Some(v) = value_lines.get(i) {
+                let x = MARGIN_X + label_w;
+                self.line(x, Look::plain(size, false), v.clone(), Role::Para);
             }
-            Block::Link { label, url } => {
-                let size = 11.0;
-                let lh = size * 1.4;
-                self.ensure(lh * 2.0);
-                self.y += lh;
-                self.line(
-                    MARGIN_X,
-                    size,
-                    true,
-                    false,
-                    false,
-                    label.clone(),
-                    Role::Para,
-                );
-                let url_clean = self.clean(url, false);
-                for l in self.wrap(&url_clean, size, false, width) {
-                    self.ensure(lh);
-                    self.y += lh;
-                    let y = self.y;
-                    let w = self.regular.width(&l, size);
-                    self.line(MARGIN_X, size, false, false, true, l, Role::Link);
-                    let block = self.block;
-                    let page = self.page();
-                    page.push(Op::Underline {
-                        x: MARGIN_X,
-                        y: y + 1.5,
-                        w,
-                    });
-                    page.push(Op::Link {
-                        x: MARGIN_X,
-                        y: y - size,
-                        w,
-                        h: size * 1.3,
-                        url: url.clone(),
-                        block,
-                    });
-                }
-            }
+        }
+    }
+
+    fn link(&mut self, label: &str, url: &str) {
+        let size = 11.0;
+        let lh = size * 1.4;
+        self.ensure(lh * 2.0);
+        self.y += lh;
+        self.line(
+            MARGIN_X,
+            Look::plain(size, true),
+            label.to_string(),
+            Role::Para,
+        );
+        let url_clean = self.clean(url, false);
+        for l in self.wrap(&url_clean, size, false, WIDTH) {
+            self.ensure(lh);
+            self.y += lh;
+            let y = self.y;
+            let w = self.regular.width(&l, size);
+            let look = Look::new(size, false, Colour::Blue);
+            self.line(MARGIN_X, look, l, Role::Link);
+            let block = self.block;
+            let page = self.page();
+            page.push(Op::Underline {
+                x: MARGIN_X,
+                y: y + 1.5,
+                w,
+            });
+            page.push(Op::Link {
+                x: MARGIN_X,
+                y: y - size,
+                w,
+                h: size * 1.3,
+                url: url.to_string(),
+                block,
+            });
         }
     }
 }

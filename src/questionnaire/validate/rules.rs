@@ -151,7 +151,7 @@ pub(super) fn submission(c: &mut Checker, q: &Questionnaire) {
     }
     c.text("submission.hub_name", "the hub name", &sub.hub_name);
     if let Some(email) = &sub.hub_email
-        && crate::answers::parse::parse_email(email).is_err()
+        && crate::formats::parse_email(email).is_err()
     {
         c.add(
             "submission.hub_email",

@@ -1,0 +1,127 @@
+//! Writing a prepared submission to disk: every file made in memory first, then written into
+//! a fresh folder beside the destination that replaces any earlier export of the same day in
+//! one step, and a zip beside it. Touches no draft and no store.
+
+use std::collections::BTreeMap;
+use std::path::Path;
+
+use super::eml::{self, Attachment};
+use super::pdf::PdfOutput;
+use super::{BundleReport, ExportError, ExportWarning, Submission, csv, json, pdf};
+
+/// The bundle's files, made and ready to write.
+struct Files {
+    pdf: PdfOutput,
+    csv: Vec<u8>,
+    json: Vec<u8>,
+    eml: Vec<u8>,
+}
+
+/// Write the bundle for `sub` into `out_dir`.
+///
+/// # Errors
+/// A file could not be made, or a file, the folder or the zip could not be written.
+pub fn write(sub: &Submission<'_>, out_dir: &Path) -> Result<BundleReport, ExportError> {
+    let files = render(sub)?;
+    let names = &sub.names;
+    std::fs::create_dir_all(out_dir)
+        .map_err(|e| ExportError::io("create the folder", out_dir, e))?;
+    let staging = tempfile::Builder::new()
+        .prefix(&format!(".{}.", names.base))
+        .tempdir_in(out_dir)
+        .map_err(|e| ExportError::io("make a working folder in", out_dir, e))?;
+    let [pdf_name, csv_name, json_name, eml_name] = names.in_folder();
+    for (name, bytes) in [
+        (pdf_name, &files.pdf.bytes),
+        (csv_name, &files.csv),
+        (json_name, &files.json),
+        (eml_name, &files.eml),
+    ] {
+        let path = staging.path().join(name);
+        std::fs::write(&path, bytes).map_err(|e| ExportError::io("write", &path, e))?;
+    }
+    let folder = out_dir.join(&names.base);
+    swap_in(&staging.keep(), &folder, out_dir, &names.base)?;
+    let zip = out_dir.join(&names.zip);
+    super::zip::write(&folder, &names.in_folder(), &zip)?;
+
+    let mut warnings = Vec::new();
+    if !files.pdf.missing.is_empty() {
+        warnings.push(ExportWarning::GlyphsMissing(
+            files.pdf.missing.iter().collect(),
+        ));
+    }
+    warnings.extend(sub.warnings.iter().cloned());
+    Ok(BundleReport {
+        pdf: folder.join(pdf_name),
+        csv: folder.join(csv_name),
+        json: folder.join(json_name),
+        eml: folder.join(eml_name),
+        folder,
+        zip,
+        mailto: sub.email.mailto.clone(),
+        to: sub.email.to.clone(),
+        warnings,
+    })
+}
+
+/// Make every file in memory, so nothing touches the disk unless all of them could be made.
+fn render(sub: &Submission<'_>) -> Result<Files, ExportError> {
+    let names = &sub.names;
+    let pdf = pdf::render(sub)?;
+    let csv = csv::render(sub).map_err(|error| ExportError::Csv { error })?;
+    // The JSON records the hashes of the files a hub checks it against.
+    let hashes = BTreeMap::from([
+        (names.pdf.clone(), json::sha256_hex(&pdf.bytes)),
+        (names.csv.clone(), json::sha256_hex(&csv)),
+    ]);
+    let json = serde_json::to_vec_pretty(&json::build(sub, hashes))
+        .map_err(|error| ExportError::Json { error })?;
+    let eml = eml::render(
+        sub,
+        &[
+            Attachment {
+                name: names.pdf.clone(),
+                content_type: "application/pdf",
+                bytes: &pdf.bytes,
+            },
+            Attachment {
+                name: names.csv.clone(),
+                content_type: "text/csv",
+                bytes: &csv,
+            },
+            Attachment {
+                name: names.json.clone(),
+                content_type: "application/json",
+                bytes: &json,
+            },
+        ],
+    )
+    .map_err(|error| ExportError::Email { error })?;
+    Ok(Files {
+        pdf,
+        csv,
+        json,
+        eml,
+    })
+}
+
+/// Put the finished `staged` folder at `folder`. An earlier export of the same day is moved
+/// aside first and removed after, so the folder is never a mix of old and new files.
+fn swap_in(staged: &Path, folder: &Path, out_dir: &Path, base: &str) -> Result<(), ExportError> {
+    let old = out_dir.join(format!(".{base}.old"));
+    // Left over from an interrupted export: nothing in it is needed.
+    let _ = std::fs::remove_dir_all(&old);
+    if folder.exists() {
+        std::fs::rename(folder, &old)
+            .map_err(|e| ExportError::io("move aside the earlier export", folder, e))?;
+    }
+    if let Err(e) = std::fs::rename(staged, folder) {
+        // Put the earlier export back rather than leave the teacher with none.
+        let _ = std::fs::rename(&old, folder);
+        let _ = std::fs::remove_dir_all(staged);
+        return Err(ExportError::io("move the new bundle into", folder, e));
+    }
+    let _ = std::fs::remove_dir_all(&old);
+    Ok(())
+}

@@ -1,0 +1,13 @@
+//! How a draft or a submission names the questionnaire it answers.
+
+use serde::{Deserialize, Serialize};
+
+/// Which questionnaire a draft answers. `source` is a file path for questionnaires that
+/// are neither built in nor installed.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct QuestionnaireRef {
+    pub id: String,
+    pub version: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub source: Option<String>,
+}

@@ -1,0 +1,202 @@
+//! Choosing in the answer widget: moving the highlight in a list of options or levels,
+//! choosing (Space, Enter or a number), and Tab between a question's parts.
+
+use super::{Editor, LevelFocus, Outcome};
+use crate::answers::{AnswerValue, LevelAnswer};
+use crate::draft::Draft;
+use crate::questionnaire::Question;
+
+impl Editor {
+    /// Up/Down within a list. Returns true when something moved.
+    pub fn move_highlight(&mut self, q: &Question, down: bool) -> bool {
+        let step = |h: &mut usize, len: usize| {
+            let before = *h;
+            if down {
+                *h = (*h + 1).min(len.saturating_sub(1));
+            } else {
+                *h = h.saturating_sub(1);
+            }
+            *h != before
+        };
+        match self {
+            Self::Choice { highlight, .. } => step(highlight, q.options.len()),
+            Self::YesNo { highlight } => step(highlight, 2),
+            Self::Level {
+                levels,
+                highlight,
+                focus: LevelFocus::Levels,
+                ..
+            } => step(highlight, levels.len()),
+            Self::Level {
+                targets: Some(t),
+                target_highlight,
+                focus: LevelFocus::Target,
+                ..
+            } => step(target_highlight, t.len() + 1),
+            _ => false,
+        }
+    }
+
+    /// Choose the highlighted item (Space or Enter, or a number key via `pick`).
+    pub fn choose(&mut self, q: &Question, draft: &Draft, advance: bool) -> Outcome {
+        let current = draft.answers.get(&q.id);
+        let wrap = |v: Option<AnswerValue>| {
+            if advance {
+                Outcome::SetAndAdvance(v)
+            } else {
+                Outcome::Set(v)
+            }
+        };
+        match self {
+            Self::Choice {
+                highlight,
+                multi: false,
+            } => wrap(
+                q.options
+                    .get(*highlight)
+                    .map(|o| AnswerValue::Text(o.id.clone())),
+            ),
+            Self::Choice {
+                highlight,
+                multi: true,
+            } => {
+                if advance {
+                    return Outcome::Advance;
+                }
+                let Some(opt) = q.options.get(*highlight) else {
+                    return Outcome::Nothing;
+                };
+                let mut chosen: Vec<String> = match current {
+                    Some(AnswerValue::List(l)) => l.clone(),
+                    _ => Vec::new(),
+                };
+                if let Some(i) = chosen.iter().position(|x| x == &opt.id) {
+                    chosen.remove(i);
+                } else {
+                    chosen.push(opt.id.clone());
+                    // Keep the questionnaire's order so answers read naturally.
+                    chosen.sort_by_key(|id| q.options.iter().position(|o| &o.id == id));
+                }
+                Outcome::Set((!chosen.is_empty()).then_some(AnswerValue::List(chosen)))
+            }
+            Self::YesNo { highlight } => wrap(Some(AnswerValue::Bool(*highlight == 0))),
+            Self::Level {
+                levels,
+                highlight,
+                focus,
+                evidence,
+                targets,
+                target_highlight,
+            } => {
+                let mut la: LevelAnswer = current
+                    .and_then(AnswerValue::as_level)
+                    .cloned()
+                    .unwrap_or_default();
+                match focus {
+                    LevelFocus::Levels => {
+                        la.level = levels.get(*highlight).cloned();
+                        if advance {
+                            *focus = if evidence.is_some() {
+                                LevelFocus::Evidence
+                            } else if targets.is_some() {
+                                LevelFocus::Target
+                            } else {
+                                return Outcome::SetAndAdvance(Some(AnswerValue::Level(la)));
+                            };
+                        }
+                    }
+                    LevelFocus::Target => {
+                        la.target = target_highlight
+                            .checked_sub(1)
+                            .and_then(|i| targets.as_ref()?.get(i).cloned());
+                        if advance {
+                            return Outcome::SetAndAdvance(Some(AnswerValue::Level(la)));
+                        }
+                    }
+                    LevelFocus::Evidence => return Outcome::Nothing,
+                }
+                Outcome::Set(Some(AnswerValue::Level(la)))
+            }
+            _ => Outcome::Nothing,
+        }
+    }
+
+    /// A number key: choose item `n` (1-based) of the focused list.
+    pub fn pick(&mut self, q: &Question, draft: &Draft, n: u8) -> Outcome {
+        let i = usize::from(n).wrapping_sub(1);
+        let len = match self {
+            Self::Choice { .. } => q.options.len(),
+            Self::YesNo { .. } => 2,
+            Self::Level {
+                levels,
+                focus: LevelFocus::Levels,
+                ..
+            } => levels.len(),
+            Self::Level {
+                targets: Some(t),
+                focus: LevelFocus::Target,
+                ..
+            } => t.len() + 1,
+            _ => 0,
+        };
+        if i >= len {
+            return Outcome::Invalid(format!("Type a number from 1 to {len}."));
+        }
+        match self {
+            Self::Choice { highlight, .. } | Self::YesNo { highlight } => *highlight = i,
+            Self::Level {
+                highlight,
+                focus: LevelFocus::Levels,
+                ..
+            } => *highlight = i,
+            Self::Level {
+                target_highlight, ..
+            } => *target_highlight = i,
+            _ => {}
+        }
+        self.choose(q, draft, false)
+    }
+
+    /// Tab: the next part of this question, or false when the question is done.
+    pub fn next_field(&mut self) -> bool {
+        if let Self::Level {
+            focus,
+            evidence,
+            targets,
+            ..
+        } = self
+        {
+            let next = match focus {
+                LevelFocus::Levels if evidence.is_some() => Some(LevelFocus::Evidence),
+                LevelFocus::Levels | LevelFocus::Evidence if targets.is_some() => {
+                    Some(LevelFocus::Target)
+                }
+                _ => None,
+            };
+            if let Some(n) = next {
+                *focus = n;
+                return true;
+            }
+        }
+        false
+    }
+
+    /// Shift-Tab: the previous part of this question, or false at its first part.
+    pub fn prev_field(&mut self) -> bool {
+        if let Self::Level {
+            focus, evidence, ..
+        } = self
+        {
+            let prev = match focus {
+                LevelFocus::Target if evidence.is_some() => Some(LevelFocus::Evidence),
+                LevelFocus::Target | LevelFocus::Evidence => Some(LevelFocus::Levels),
+                LevelFocus::Levels => None,
+            };
+            if let Some(p) = prev {
+                *focus = p;
+                return true;
+            }
+        }
+        false
+    }
+}

@@ -1,0 +1,128 @@
+//! The rows of the keys table. Within a place the first matching row wins, and the footer
+//! shows labelled rows in this order, so the most useful keys come first.
+
+use ratatui_textarea::Key;
+
+use super::Chord::{Ctrl, Digits, Plain, Shift};
+use super::Place::{
+    Everywhere, Export, Help, Home, HomeConfirm, HomeTyping, NewDraft, NewDraftTitle, Question,
+    Restore, RestoreConfirm, Review, ReviewConfirm, ReviewTyping, Sections, TypingLine, TypingLong,
+    Welcome,
+};
+use super::{Binding, Place};
+use crate::tui::action::Action;
+
+/// Where a question is being answered, typing or not.
+const ANSWERING: &[Place] = &[Question, TypingLine, TypingLong];
+const HOME: &[Place] = &[Welcome, Home];
+
+macro_rules! row {
+    ($places:expr, [$($chord:expr),+], $action:expr, $keys:literal, $footer:expr, $help:literal) => {
+        Binding {
+            places: $places,
+            chords: &[$($chord),+],
+            action: $action,
+            keys: $keys,
+            footer: $footer,
+            help: $help,
+        }
+    };
+}
+
+#[rustfmt::skip]
+pub static TABLE: &[Binding] = &[
+    // Everywhere.
+    row!(&[Everywhere], [Ctrl(Key::Char('q')), Ctrl(Key::Char('c'))], Action::Quit, "Ctrl-Q", Some("quit"), "save and quit, from anywhere (everything is saved as you go)"),
+    row!(&[Everywhere], [Plain(Key::F(1))], Action::Help, "F1", Some("help"), "help for the screen you are on"),
+    // The home screen.
+    row!(&[Home], [Plain(Key::Enter), Plain(Key::Char('o'))], Action::Enter, "Enter", Some("open"), "open the chosen draft"),
+    row!(&[Welcome], [Plain(Key::Enter)], Action::New, "Enter", None, "start your first self-evaluation"),
+    row!(HOME, [Plain(Key::Char('n'))], Action::New, "n", Some("new"), "start a new self-evaluation"),
+    row!(&[Welcome], [Plain(Key::Char('i'))], Action::Import, "i", Some("from last year"), "start from last year's bundle (.zip, folder or submission.json)"),
+    row!(HOME, [Plain(Key::Char('q')), Plain(Key::Esc)], Action::Quit, "q", Some("quit"), "quit (everything is already saved)"),
+    row!(HOME, [Plain(Key::Char('?'))], Action::Help, "?", None, "help"),
+    row!(&[Home], [Plain(Key::Char('r'))], Action::Rename, "r", Some("rename"), "rename the chosen draft"),
+    row!(&[Home], [Plain(Key::Char('d'))], Action::Duplicate, "d", Some("copy"), "copy the chosen draft"),
+    row!(&[Home], [Plain(Key::Char('x')), Plain(Key::Delete)], Action::Delete, "x", Some("delete"), "delete the chosen draft (asks first)"),
+    row!(&[Home], [Plain(Key::Char('b'))], Action::Restore, "b", Some("backups"), "the chosen draft's backups; restore one (your current answers are backed up first)"),
+    row!(&[Home], [Plain(Key::Char('i'))], Action::Import, "i", Some("from last year"), "start a new draft from last year's bundle (.zip, folder or submission.json)"),
+    row!(&[Home], [Plain(Key::Up), Plain(Key::Char('k'))], Action::Up, "↑↓", None, "choose a draft"),
+    row!(&[Home], [Plain(Key::Down), Plain(Key::Char('j'))], Action::Down, "↓", None, ""),
+    // Typing a title or a path on the home screen, a title for a new draft.
+    row!(&[HomeTyping, NewDraftTitle], [Plain(Key::Enter)], Action::Enter, "Enter", Some("OK"), "accept what you typed"),
+    row!(&[HomeTyping], [Plain(Key::Esc)], Action::Back, "Esc", Some("cancel"), "cancel, keeping everything as it was"),
+    row!(&[HomeConfirm, RestoreConfirm], [Plain(Key::Char('y')), Plain(Key::Char('Y'))], Action::Yes, "y", Some("yes"), "yes, go ahead"),
+    row!(&[HomeConfirm, RestoreConfirm, ReviewConfirm], [Plain(Key::Char('n')), Plain(Key::Char('N'))], Action::No, "any other key", Some("no"), "no: nothing is changed"),
+    // The new-draft screen.
+    row!(&[NewDraft, Restore, Sections], [Plain(Key::Up), Plain(Key::Char('k'))], Action::Up, "↑↓", Some("choose"), "move in the list"),
+    row!(&[NewDraft, Restore, Sections], [Plain(Key::Down), Plain(Key::Char('j'))], Action::Down, "↓", None, ""),
+    row!(&[NewDraft], [Plain(Key::Enter)], Action::Enter, "Enter", Some("next"), "use the chosen questionnaire, then give a title"),
+    row!(&[NewDraft], [Digits], Action::Digit(0), "1-9", None, "choose a questionnaire by its number"),
+    row!(&[NewDraftTitle], [Plain(Key::Esc)], Action::Back, "Esc", Some("back"), "back to the choice of questionnaire"),
+    // Restoring a backup.
+    row!(&[Restore], [Plain(Key::Enter)], Action::Enter, "Enter", Some("restore"), "restore the chosen backup (asks first)"),
+    // Answering: moving around.
+    row!(ANSWERING, [Plain(Key::Tab)], Action::NextField, "Tab", Some("next"), "next part of a question (level, evidence, target), then the next question"),
+    row!(ANSWERING, [Shift(Key::Tab)], Action::PrevField, "Shift-Tab", Some("back"), "previous part, then the previous question"),
+    row!(ANSWERING, [Plain(Key::PageDown)], Action::NextSection, "PgDn/PgUp", Some("section"), "next / previous section"),
+    row!(ANSWERING, [Plain(Key::PageUp)], Action::PrevSection, "PageUp", None, ""),
+    row!(ANSWERING, [Ctrl(Key::Char('n'))], Action::NextQuestion, "Ctrl-N / Ctrl-P", None, "next / previous question (the mouse wheel too; ↑ and ↓ in a one-line box)"),
+    row!(ANSWERING, [Ctrl(Key::Char('p'))], Action::PrevQuestion, "Ctrl-P", None, ""),
+    row!(&[TypingLine, TypingLong], [Plain(Key::Esc)], Action::Back, "Esc", Some("stop typing"), "stop typing, so letters work as commands"),
+    row!(ANSWERING, [Plain(Key::F(2)), Ctrl(Key::Char('l'))], Action::Sections, "F2", Some("sections"), "the list of sections: jump to any (s when not typing)"),
+    row!(ANSWERING, [Plain(Key::F(3)), Ctrl(Key::Char('r'))], Action::Review, "F3", Some("review"), "review: what is missing, mark ready, export (r when not typing)"),
+    row!(ANSWERING, [Ctrl(Key::Char('g'))], Action::ToggleGuidance, "Ctrl-G", None, "show or hide this question's guidance (g when not typing)"),
+    row!(&[TypingLine], [Plain(Key::Enter)], Action::Enter, "Enter", None, "check the answer and move on (a message says what to fix)"),
+    row!(&[TypingLine], [Plain(Key::Up)], Action::PrevQuestion, "↑", None, ""),
+    row!(&[TypingLine], [Plain(Key::Down)], Action::NextQuestion, "↓", None, ""),
+    row!(&[TypingLine, TypingLong], [Ctrl(Key::Char('z'))], Action::Undo, "Ctrl-Z / Ctrl-Y", None, "undo / redo in a text box"),
+    row!(&[TypingLine, TypingLong], [Ctrl(Key::Char('y'))], Action::Redo, "Ctrl-Y", None, ""),
+    // Answering, not typing: letters are commands.
+    row!(&[Question], [Plain(Key::Char('?'))], Action::Help, "?", Some("help"), "help"),
+    row!(&[Question], [Plain(Key::Char('s'))], Action::Sections, "s", None, "the list of sections"),
+    row!(&[Question], [Plain(Key::Char('r'))], Action::Review, "r", None, "review"),
+    row!(&[Question], [Plain(Key::Char('g'))], Action::ToggleGuidance, "g", None, "show or hide the guidance"),
+    row!(&[Question], [Plain(Key::Char('q')), Plain(Key::Esc)], Action::Quit, "q", Some("quit"), "save and quit"),
+    row!(&[Question], [Plain(Key::Up), Plain(Key::Char('k'))], Action::Up, "↑↓", None, "move in a list of choices or levels"),
+    row!(&[Question], [Plain(Key::Down), Plain(Key::Char('j'))], Action::Down, "↓", None, ""),
+    row!(&[Question], [Plain(Key::Enter)], Action::Enter, "Enter", None, "choose; in a text box, start typing; on last year's answer, confirm it"),
+    row!(&[Question], [Plain(Key::Char(' '))], Action::Toggle, "Space", None, "tick or untick a choice"),
+    row!(&[Question], [Digits], Action::Digit(0), "1-9", None, "choose by number"),
+    row!(&[Question], [Plain(Key::Char('y')), Plain(Key::Char('Y'))], Action::Yes, "y / n", None, "answer a yes / no question"),
+    row!(&[Question], [Plain(Key::Char('n')), Plain(Key::Char('N'))], Action::No, "n", None, ""),
+    row!(&[Question], [Plain(Key::Left)], Action::Left, "←→", None, "yes / no, or the target level"),
+    row!(&[Question], [Plain(Key::Right)], Action::Right, "→", None, ""),
+    row!(&[Question], [Plain(Key::Home)], Action::Home, "Home", None, ""),
+    row!(&[Question], [Plain(Key::End)], Action::End, "End", None, ""),
+    row!(&[Question], [Plain(Key::Char('c'))], Action::Confirm, "c", None, "confirm an answer carried over from last time"),
+    row!(&[Question], [Plain(Key::Char('e')), Plain(Key::Char('i'))], Action::StartTyping, "e", None, "start typing in the box again"),
+    // The list of sections.
+    row!(&[Sections], [Plain(Key::Enter)], Action::Enter, "Enter", Some("go"), "go to the chosen section"),
+    row!(&[Sections], [Digits], Action::Digit(0), "1-9", None, "go to a section by its number"),
+    row!(&[Sections], [Plain(Key::F(2))], Action::Sections, "F2", None, "close the list"),
+    row!(&[NewDraft, Restore, Sections], [Plain(Key::Esc), Plain(Key::Char('q'))], Action::Back, "Esc", Some("back"), "go back"),
+    // Review.
+    row!(&[Review], [Plain(Key::Enter)], Action::Enter, "Enter", Some("go to"), "go to a section or a missing answer"),
+    row!(&[Review], [Plain(Key::Char('m'))], Action::MarkReady, "m", Some("mark ready"), "mark the draft ready (needs every required answer)"),
+    row!(&[Review], [Plain(Key::Char('e'))], Action::Export, "e", Some("export"), "write the bundle for your music hub; with required answers missing it asks first"),
+    row!(&[Review], [Plain(Key::Up), Plain(Key::Char('k'))], Action::Up, "↑↓", None, "move in the list"),
+    row!(&[Review], [Plain(Key::Down), Plain(Key::Char('j'))], Action::Down, "↓", None, ""),
+    row!(&[Review], [Plain(Key::PageDown)], Action::ScrollDown, "PgDn", None, ""),
+    row!(&[Review], [Plain(Key::PageUp)], Action::ScrollUp, "PgUp", None, ""),
+    row!(&[Review], [Plain(Key::Esc), Plain(Key::Char('q'))], Action::Back, "Esc", Some("back"), "back to the questions"),
+    row!(&[Review], [Plain(Key::F(3))], Action::Review, "F3", None, ""),
+    row!(&[ReviewConfirm], [Plain(Key::Char('y')), Plain(Key::Char('Y'))], Action::Yes, "y", Some("export anyway"), "write the bundle marked INCOMPLETE DRAFT"),
+    row!(&[ReviewTyping], [Plain(Key::Enter)], Action::Enter, "Enter", Some("export"), "remember the address and write the bundle (empty: no address)"),
+    row!(&[ReviewTyping], [Plain(Key::Esc)], Action::Back, "Esc", Some("cancel"), "do not export now"),
+    // After exporting.
+    row!(&[Export], [Plain(Key::Char('o'))], Action::OpenFolder, "o", Some("open folder"), "open the bundle's folder"),
+    row!(&[Export], [Plain(Key::Char('s'))], Action::OpenMail, "s", Some("open e-mail"), "open the e-mail in your mail program"),
+    row!(&[Export], [Plain(Key::Esc), Plain(Key::Char('q')), Plain(Key::Enter)], Action::Back, "Esc", Some("back"), "back to review"),
+    // Lists everywhere.
+    row!(&[Home, NewDraft, Restore, Sections, Review], [Plain(Key::Home)], Action::Home, "Home / End", None, "first / last in the list"),
+    row!(&[Home, NewDraft, Restore, Sections, Review], [Plain(Key::End)], Action::End, "End", None, ""),
+    // Help.
+    row!(&[Help], [Plain(Key::Esc), Plain(Key::Char('q')), Plain(Key::Enter), Plain(Key::F(1)), Plain(Key::Char('?'))], Action::Back, "Esc", Some("close help"), "close help"),
+    row!(&[Help], [Plain(Key::Up), Plain(Key::Char('k')), Plain(Key::PageUp)], Action::Up, "↑↓", Some("scroll"), "scroll"),
+    row!(&[Help], [Plain(Key::Down), Plain(Key::Char('j')), Plain(Key::PageDown)], Action::Down, "↓", None, ""),
+];

@@ -1,0 +1,107 @@
+//! The use cases every face calls — the full-screen view, plain mode and the commands — so a
+//! fix reaches all of them at once: list and find drafts, open one for work, create, copy,
+//! rename, delete and restore, the questionnaire choices, and export with one policy for the
+//! hub's address and the output folder. No face opens, saves or exports a draft itself.
+
+mod drafts;
+mod export;
+mod open;
+
+use std::cell::OnceCell;
+
+use crate::paths::DataDirs;
+use crate::questionnaire::{DEFAULT_ID, LoadError, Origin, Registry};
+use crate::store::{Store, StoreError};
+
+pub use drafts::{DraftInfo, DraftRow};
+pub use export::{ExportRequest, Written};
+pub use open::Opened;
+
+#[derive(Debug, thiserror::Error)]
+pub enum WorkflowError {
+    #[error(transparent)]
+    Store(#[from] StoreError),
+    #[error(transparent)]
+    Questionnaire(#[from] LoadError),
+    #[error("the questionnaire \"{id}\" this draft was started with is not available: {source}")]
+    QuestionnaireGone {
+        id: String,
+        #[source]
+        source: LoadError,
+    },
+    /// Another window holds the draft: the sentence names who.
+    #[error("{0}")]
+    InUse(String),
+    #[error(transparent)]
+    Export(#[from] crate::export::ExportError),
+    /// Starting from an earlier submission failed; the chain says why.
+    #[error("{0:#}")]
+    Import(anyhow::Error),
+}
+
+/// One questionnaire a new draft can answer, as offered on the new-draft screen.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Choice {
+    pub id: String,
+    pub title: String,
+    pub description: String,
+    pub built_in: bool,
+    pub questions: usize,
+}
+
+/// The data folder and what is in it. Questionnaires are discovered on first use.
+pub struct Workflow {
+    dirs: DataDirs,
+    store: Store,
+    registry: OnceCell<Registry>,
+}
+
+impl Workflow {
+    pub fn new(dirs: &DataDirs) -> Self {
+        Self {
+            dirs: dirs.clone(),
+            store: Store::new(dirs),
+            registry: OnceCell::new(),
+        }
+    }
+
+    pub fn dirs(&self) -> &DataDirs {
+        &self.dirs
+    }
+
+    pub fn store(&self) -> &Store {
+        &self.store
+    }
+
+    /// Built-in and installed questionnaires, found once.
+    pub fn registry(&self) -> &Registry {
+        self.registry.get_or_init(|| Registry::discover(&self.dirs))
+    }
+
+    /// The questionnaires a new draft can use, the default first (what most schools are
+    /// asked for, and what Enter picks).
+    pub fn choices(&self) -> Vec<Choice> {
+        let mut out: Vec<Choice> = self
+            .registry()
+            .entries
+            .iter()
+            .map(|e| Choice {
+                id: e.questionnaire.id.clone(),
+                title: e.questionnaire.title.clone(),
+                description: e.questionnaire.description.clone(),
+                built_in: e.origin == Origin::BuiltIn,
+                questions: e.questionnaire.question_count(),
+            })
+            .collect();
+        out.sort_by_key(|c| c.id != DEFAULT_ID);
+        out
+    }
+
+    /// Save a draft crash-safely (plain mode saves after every answer).
+    ///
+    /// # Errors
+    /// The disk refused; the previous file is intact.
+    pub fn save(&self, draft: &crate::draft::Draft) -> Result<(), StoreError> {
+        self.store.save(draft)
+    }
+}

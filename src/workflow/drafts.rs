@@ -1,0 +1,198 @@
+//! The drafts in the data folder: listing them with their progress, finding one from what
+//! the teacher typed, and creating, copying, renaming, deleting and restoring. Every change
+//! to a draft that is not open here first takes its lock, so a second window never writes
+//! over the one working on it.
+
+use std::path::Path;
+
+use chrono::{DateTime, NaiveDate, Utc};
+use uuid::Uuid;
+
+use super::{Workflow, WorkflowError};
+use crate::answers::{Progress, progress};
+use crate::draft::{Draft, DraftStatus};
+use crate::import::Carried;
+use crate::questionnaire::{DEFAULT_ID, Origin, QuestionnaireRef};
+use crate::store::{BackupInfo, DraftLock, Listing, StoreError};
+
+/// One readable draft as a list shows it.
+#[derive(Debug, Clone)]
+pub struct DraftInfo {
+    pub id: Uuid,
+    pub title: String,
+    pub questionnaire: QuestionnaireRef,
+    /// The questionnaire's title; None when it is no longer available.
+    pub questionnaire_title: Option<String>,
+    pub progress: Option<Progress>,
+    pub status: DraftStatus,
+    pub updated_at: DateTime<Utc>,
+}
+
+/// A row of the drafts list: a draft, or a folder whose draft cannot be read.
+#[derive(Debug, Clone)]
+pub enum DraftRow {
+    Ok(DraftInfo),
+    Damaged { id: Uuid, reason: String },
+}
+
+impl DraftRow {
+    pub fn id(&self) -> Uuid {
+        match self {
+            Self::Ok(d) => d.id,
+            Self::Damaged { id, .. } => *id,
+        }
+    }
+}
+
+impl Workflow {
+    /// Every draft, newest first, damaged ones first of all (they need attention).
+    pub fn list(&self) -> Vec<DraftRow> {
+        self.store
+            .list()
+            .into_iter()
+            .map(|l| match l {
+                Listing::Ok(d) => {
+                    let qn = self.registry().for_draft(&d.questionnaire).ok();
+                    DraftRow::Ok(DraftInfo {
+                        id: d.id,
+                        questionnaire_title: qn.as_ref().map(|e| e.questionnaire.title.clone()),
+                        progress: qn.map(|e| progress::overall(&e.questionnaire, &d.answers)),
+                        title: d.title,
+                        questionnaire: d.questionnaire,
+                        status: d.status,
+                        updated_at: d.updated_at,
+                    })
+                }
+                Listing::Damaged { id, reason } => DraftRow::Damaged { id, reason },
+            })
+            .collect()
+    }
+
+    /// The draft named by a DRAFT argument: an id, a unique id prefix of 4 or more
+    /// characters, or an exact title.
+    ///
+    /// # Errors
+    /// Nothing matches, or several drafts do.
+    pub fn resolve(&self, spec: &str) -> Result<Uuid, StoreError> {
+        self.store.resolve(spec)
+    }
+
+    /// Start and save a new empty draft of `questionnaire` (an id or a file path; the
+    /// default when None), titled `title` or a suggestion for `today`.
+    ///
+    /// # Errors
+    /// An unknown questionnaire, or the draft cannot be saved.
+    pub fn create(
+        &self,
+        questionnaire: Option<&str>,
+        title: Option<&str>,
+        now: DateTime<Utc>,
+        today: NaiveDate,
+    ) -> Result<Draft, WorkflowError> {
+        let entry = self.registry().find(questionnaire.unwrap_or(DEFAULT_ID))?;
+        // A questionnaire used straight from a file is found again by that file later.
+        let source = match &entry.origin {
+            Origin::File(p) => Some(
+                std::fs::canonicalize(p)
+                    .unwrap_or_else(|_| p.clone())
+                    .display()
+                    .to_string(),
+            ),
+            _ => None,
+        };
+        let title = title
+            .map(str::trim)
+            .filter(|t| !t.is_empty())
+            .map_or_else(|| Draft::suggest_title(None, None, today), str::to_string);
+        let draft = Draft::new_at(
+            title,
+            QuestionnaireRef {
+                id: entry.questionnaire.id.clone(),
+                version: entry.questionnaire.version.clone(),
+                source,
+            },
+            now,
+        );
+        self.store.save(&draft)?;
+        Ok(draft)
+    }
+
+    /// A new draft carried over from an earlier draft or submission (`spec`: a draft, an
+    /// export folder, its zip or a submission.json).
+    ///
+    /// # Errors
+    /// The source is unreadable or refused, or its questionnaire is unknown.
+    pub fn start_from(
+        &self,
+        spec: &str,
+        questionnaire: Option<&str>,
+        title: Option<&str>,
+    ) -> Result<(Draft, Carried), WorkflowError> {
+        crate::import::start_from_with_report(spec, &self.dirs, questionnaire, title)
+            .map_err(WorkflowError::Import)
+    }
+
+    /// Take the lock of a draft that is about to be changed while not open here.
+    fn hold(&self, id: Uuid) -> Result<DraftLock, WorkflowError> {
+        DraftLock::acquire(&self.store.draft_dir(id)).map_err(|holder| {
+            WorkflowError::InUse(format!(
+                "This draft is open in {}; close it there first, then try again.",
+                holder.who()
+            ))
+        })
+    }
+
+    /// A copy of a draft under a new id, titled "… (copy)", with no export history.
+    ///
+    /// # Errors
+    /// The draft cannot be read or the copy saved.
+    pub fn duplicate(&self, id: Uuid, now: DateTime<Utc>) -> Result<Draft, WorkflowError> {
+        let d = self.store.load(id)?;
+        let mut copy = d.clone();
+        copy.id = Uuid::new_v4();
+        copy.title = format!("{} (copy)", d.title);
+        copy.exports.clear();
+        copy.created_at = now;
+        copy.updated_at = now;
+        self.store.save(&copy)?;
+        Ok(copy)
+    }
+
+    /// Give a draft a new title.
+    ///
+    /// # Errors
+    /// The draft is open elsewhere, unreadable, or cannot be saved.
+    pub fn rename(&self, id: Uuid, title: &str, now: DateTime<Utc>) -> Result<(), WorkflowError> {
+        let _lock = self.hold(id)?;
+        let mut d = self.store.load(id)?;
+        d.title = title.to_string();
+        d.updated_at = now;
+        Ok(self.store.save(&d)?)
+    }
+
+    /// Delete a draft and its backups for good.
+    ///
+    /// # Errors
+    /// The draft is open elsewhere, or the folder cannot be removed.
+    pub fn delete(&self, id: Uuid) -> Result<(), WorkflowError> {
+        let lock = self.hold(id)?;
+        // The lock file is inside the folder: let go of it before the folder goes.
+        drop(lock);
+        Ok(self.store.delete(id)?)
+    }
+
+    /// A draft's backups, newest first.
+    pub fn backups(&self, id: Uuid) -> Vec<BackupInfo> {
+        self.store.backups(id)
+    }
+
+    /// Put a backup back as the draft (the current answers are backed up first).
+    ///
+    /// # Errors
+    /// The draft is open elsewhere, or the backup cannot be read or the draft written.
+    pub fn restore(&self, id: Uuid, backup: &Path) -> Result<(), WorkflowError> {
+        let _lock = self.hold(id)?;
+        self.store.restore(id, backup)?;
+        Ok(())
+    }
+}

@@ -1,0 +1,64 @@
+//! Opening a draft for work: read it once, take its lock (or open read-only and say who has
+//! it), bring it in line with its questionnaire, take the session backup, and say whether the
+//! hub's address is already known.
+
+use uuid::Uuid;
+
+use super::{Workflow, WorkflowError};
+use crate::draft::Draft;
+use crate::questionnaire::Questionnaire;
+use crate::store::migrate::{self, Reconciliation};
+use crate::store::{BackupReason, DraftLock};
+
+/// A draft ready to work on.
+#[derive(Debug)]
+pub struct Opened {
+    pub questionnaire: Questionnaire,
+    pub draft: Draft,
+    /// Held while the draft is open; None when it opened read-only.
+    pub lock: Option<DraftLock>,
+    /// Why nothing can be changed, in words for the teacher.
+    pub read_only: Option<String>,
+    /// What changed because the questionnaire changed since the draft was last open.
+    pub reconciliation: Reconciliation,
+    /// The hub's address, when the questionnaire or the settings already give it.
+    pub hub_address: Option<String>,
+}
+
+impl Workflow {
+    /// Open the draft `id` for work.
+    ///
+    /// # Errors
+    /// The draft is missing or damaged (a damaged file is kept aside), its questionnaire is
+    /// no longer available, or the draft brought up to date cannot be saved.
+    pub fn open(&self, id: Uuid) -> Result<Opened, WorkflowError> {
+        let opened = self.store.open(id)?;
+        let entry = self
+            .registry()
+            .for_draft(&opened.draft.questionnaire)
+            .map_err(|source| WorkflowError::QuestionnaireGone {
+                id: opened.draft.questionnaire.id.clone(),
+                source,
+            })?;
+        let mut draft = opened.draft;
+        let mut reconciliation = Reconciliation::default();
+        if opened.read_only.is_none() {
+            reconciliation = migrate::reconcile(&mut draft, &entry.questionnaire);
+            if reconciliation.changed() {
+                self.store.backup(id, BackupReason::BeforeMigration)?;
+                self.store.save(&draft)?;
+            }
+            // A backup per session, so a bad afternoon can be undone; not worth failing over.
+            let _ = self.store.backup(id, BackupReason::SessionStart);
+        }
+        let hub_address = self.hub_address(&entry.questionnaire);
+        Ok(Opened {
+            questionnaire: entry.questionnaire,
+            draft,
+            lock: opened.lock,
+            read_only: opened.read_only,
+            reconciliation,
+            hub_address,
+        })
+    }
+}
