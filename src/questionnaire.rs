@@ -8,7 +8,10 @@ pub mod model;
 pub mod registry;
 pub mod validate;
 
-pub use load::{LoadError, load_bytes, load_file, load_str};
+pub use load::{
+    LoadError, load_bytes, load_bytes_on, load_file, load_file_on, load_str, load_str_on,
+    local_today,
+};
 pub use model::*;
 pub use registry::{DEFAULT_ID, Entry, Origin, Registry};
 pub use validate::Problem;
