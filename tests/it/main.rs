@@ -7,14 +7,21 @@ mod harness;
 
 mod answers_core;
 mod cli_basics;
+mod completion_time;
 mod export_bundle;
+mod format_features;
 mod import_reassessment;
 mod keys_doc;
+mod own_words;
 mod plain_mode;
 #[cfg(unix)]
 mod pty_smoke;
 mod questionnaire;
+mod readme_tables;
+mod shipped_audit;
 mod shipped_content;
+mod shipped_default;
+mod shipped_default_facts;
 mod store_migration;
 mod store_safety;
 mod tui_screens;
