@@ -7,6 +7,7 @@ pub mod backup;
 pub mod lock;
 pub mod migrate;
 pub mod recovery;
+pub mod rescue;
 pub mod signals;
 
 use std::fs;
@@ -19,7 +20,7 @@ use crate::paths::DataDirs;
 
 pub use autosave::{Autosaver, SaveStatus};
 pub use backup::{BackupInfo, BackupReason};
-pub use lock::{DraftLock, LockHolder};
+pub use lock::{DraftLock, LockError, LockHolder};
 
 #[derive(Debug, thiserror::Error)]
 pub enum StoreError {

@@ -18,6 +18,8 @@ pub mod home_view;
 pub mod keys;
 pub mod new_draft;
 pub mod new_draft_view;
+pub mod quit;
+pub mod quit_view;
 pub mod restore;
 pub mod restore_view;
 pub mod terminal;

@@ -64,6 +64,10 @@ pub enum Action {
     Export,
     OpenFolder,
     OpenMail,
+    // When quitting cannot save.
+    TryAgain,
+    WriteRecovery,
+    QuitAnyway,
 }
 
 /// IO the loop carries out after an update.
@@ -103,6 +107,10 @@ pub enum Effect {
     },
     OpenFolder(PathBuf),
     OpenMail,
+    /// Write the open draft somewhere else that has room (the save in its place failed).
+    WriteRecovery,
+    /// Leave without saving, as the teacher confirmed.
+    Leave,
 }
 
 /// A draft the loop opened, for the workspace.
@@ -137,6 +145,13 @@ pub enum Reply {
     HubAddressKnown,
     Flash(Flash),
     Saved(SaveStatus),
+    /// Quitting could not save: why, in words for the teacher, and since when it fails.
+    QuitBlocked {
+        reason: String,
+        since: String,
+    },
+    /// Where the recovery copy went, or why none could be written.
+    Recovery(Result<super::quit::Rescued, String>),
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

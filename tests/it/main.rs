@@ -12,6 +12,10 @@ mod import_reassessment;
 mod keys_doc;
 mod plain_mode;
 #[cfg(unix)]
+mod pty;
+#[cfg(unix)]
+mod pty_reliability;
+#[cfg(unix)]
 mod pty_smoke;
 mod questionnaire;
 mod shipped_content;

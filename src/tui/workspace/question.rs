@@ -95,15 +95,28 @@ fn widget(ws: &mut Workspace, action: Action, cx: &mut Cx) -> Effect {
             if let Some(reason) = &s.read_only {
                 let text = format!("Nothing can be changed: {reason}");
                 cx.warn(text);
+            } else if let Some(full) = s.editor.refuses(&key) {
+                s.error = Some(full);
             } else if s.editor.input_key(key) {
                 s.text_dirty = true;
                 s.error = None;
             }
             return Effect::None;
         }
+        // A paste, or a run of letters that arrived together: the same as typing them.
         Action::Paste(text) => {
-            if s.read_only.is_none() && s.editor.paste(&text) {
-                s.text_dirty = true;
+            if let Some(reason) = &s.read_only {
+                let text = format!("Nothing can be changed: {reason}");
+                cx.warn(text);
+            } else {
+                match s.editor.paste(&text) {
+                    Ok(true) => {
+                        s.text_dirty = true;
+                        s.error = None;
+                    }
+                    Ok(false) => {}
+                    Err(refused) => s.error = Some(refused),
+                }
             }
             return Effect::None;
         }
