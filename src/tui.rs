@@ -6,6 +6,7 @@
 
 pub mod action;
 pub mod app;
+pub mod cells;
 pub mod clicks;
 pub mod controller;
 pub mod editor;

@@ -168,6 +168,7 @@ pub fn read_holder(dir: &Path) -> LockHolder {
 /// Write `draft.holder` whole (temporary file, then rename) so a reader never sees half of
 /// it. Not flushed to disk: after a power cut there is no holder to name anyway.
 fn write_holder(dir: &Path, me: &LockHolder) -> std::io::Result<()> {
+    super::atomic::fault(&dir.join(HOLDER), super::atomic::Step::Create)?;
     let json = serde_json::to_vec(me).map_err(std::io::Error::other)?;
     let mut tmp = tempfile::Builder::new()
         .prefix(".holder.")

@@ -51,8 +51,10 @@ pub enum Action {
     Clicked(Hit),
     ScrollUp,
     ScrollDown,
-    /// Typing stopped for a moment: keep what was typed.
+    /// Typing stopped for a moment: keep what was typed (and say what is wrong with it).
     Idle,
+    /// Typing goes on, but what was typed is due to be kept: keep it without judging it yet.
+    KeepTyping,
     // Home screen and elsewhere.
     New,
     Rename,

@@ -79,9 +79,11 @@ impl App {
     }
 
     pub fn update(&mut self, action: Action) -> Effect {
-        if action != Action::Idle {
-            self.flash = None;
+        if matches!(action, Action::Idle | Action::KeepTyping) {
+            // Typed text is kept on time whatever is shown over it (help, a question).
+            return self.on_screen(action);
         }
+        self.flash = None;
         if action == Action::Quit {
             return self.quit();
         }
@@ -110,6 +112,11 @@ impl App {
             self.help = Some(Help::new(self.screen_place()));
             return Effect::None;
         }
+        self.on_screen(action)
+    }
+
+    /// The action for the screen itself (no overlay takes it).
+    fn on_screen(&mut self, action: Action) -> Effect {
         let Self {
             screen,
             flash,

@@ -26,6 +26,20 @@ use crate::workflow::{Opened, Workflow, WorkflowError};
 pub use quitting::Finish;
 use typing::Typing;
 
+/// Letters that arrived together for the box that has focus.
+#[derive(Default)]
+struct Run {
+    first: Option<ratatui_textarea::Input>,
+    text: String,
+}
+
+impl Run {
+    fn push(&mut self, c: char, input: &ratatui_textarea::Input) {
+        self.first.get_or_insert_with(|| input.clone());
+        self.text.push(c);
+    }
+}
+
 pub struct Controller {
     pub app: App,
     pub workflow: Workflow,
@@ -99,12 +113,12 @@ impl Controller {
     /// in a terminal that does not mark pastes) goes in as one piece, so 64 KB costs what a
     /// paste costs, not 64,000 edits.
     pub fn handle_batch(&mut self, events: Vec<TermEvent>, now: Instant) {
-        let mut run = String::new();
+        let mut run = Run::default();
         for ev in events {
             if let TermEvent::Key(input) = &ev
                 && let Some(c) = self.typed_char(input)
             {
-                run.push(c);
+                run.push(c, input);
                 continue;
             }
             self.type_run(&mut run);
@@ -125,21 +139,16 @@ impl Controller {
         }
     }
 
-    fn type_run(&mut self, run: &mut String) {
-        match run.chars().count() {
-            0 => {}
-            // One key stays one key (so it behaves exactly as typed).
-            1 => {
-                let c = run.chars().next().unwrap_or(' ');
-                let key = ratatui_textarea::Input {
-                    key: ratatui_textarea::Key::Char(c),
-                    ..ratatui_textarea::Input::default()
-                };
-                self.dispatch(Action::Text(key));
-            }
-            _ => self.dispatch(Action::Paste(run.clone())),
+    fn type_run(&mut self, run: &mut Run) {
+        match std::mem::take(run) {
+            Run { first: None, .. } => {}
+            // One key stays one key, so it behaves exactly as typed.
+            Run {
+                first: Some(key),
+                text,
+            } if text.chars().nth(1).is_none() => self.dispatch(Action::Text(key)),
+            Run { text, .. } => self.dispatch(Action::Paste(text)),
         }
-        run.clear();
     }
 
     fn action_of(&self, ev: TermEvent) -> Option<Action> {
@@ -188,8 +197,13 @@ impl Controller {
     pub fn tick(&mut self, now: Instant) -> bool {
         let mut changed = false;
         if self.typing.is_due(now) {
+            let paused = self.typing.paused(now);
             self.typing.clear();
-            self.dispatch(Action::Idle);
+            self.dispatch(if paused {
+                Action::Idle
+            } else {
+                Action::KeepTyping
+            });
             changed = true;
         }
         changed | self.sync_status()

@@ -103,13 +103,6 @@ fn drain() -> std::io::Result<Vec<TermEvent>> {
     Ok(out)
 }
 
-fn hung_up() -> std::io::Error {
-    std::io::Error::new(
-        std::io::ErrorKind::BrokenPipe,
-        "the terminal window was closed",
-    )
-}
-
 /// Something other threads call to end the loop's wait (a save finished, a stop signal).
 pub fn waker() -> Waker {
     sys::waker()
@@ -187,6 +180,13 @@ mod sys {
 
     const GONE: libc::c_short = libc::POLLHUP | libc::POLLERR | libc::POLLNVAL;
 
+    fn hung_up() -> std::io::Error {
+        std::io::Error::new(
+            std::io::ErrorKind::BrokenPipe,
+            "the terminal window was closed",
+        )
+    }
+
     /// Whether the terminal holds input not read yet; an error when it has hung up (the
     /// window was closed).
     pub fn has_input() -> std::io::Result<bool> {
@@ -195,7 +195,7 @@ mod sys {
             return Ok(false);
         }
         if fds[0].revents & GONE != 0 {
-            return Err(super::hung_up());
+            return Err(hung_up());
         }
         Ok(fds[0].revents & libc::POLLIN != 0)
     }
@@ -224,7 +224,7 @@ mod sys {
             return Ok(false);
         }
         if fds[0].revents & GONE != 0 {
-            return Err(super::hung_up());
+            return Err(hung_up());
         }
         if fds[1].revents & libc::POLLIN != 0
             && let Some((rx, _)) = wake_pair()

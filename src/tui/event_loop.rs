@@ -112,13 +112,13 @@ fn watchdog() {
         }
         let rescued = signals::save_last();
         super::terminal::restore();
-        if let Some(path) = rescued {
+        if let Some(path) = &rescued {
             crate::errln!(
                 "Your last changes could not be saved in the data folder; they are in a recovery copy: {}",
                 path.display()
             );
         }
-        std::process::exit(0);
+        std::process::exit(i32::from(rescued.is_some()));
     });
 }
 

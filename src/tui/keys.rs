@@ -188,8 +188,10 @@ pub fn footer(place: Place) -> Vec<FooterKey> {
         let shown = own
             .iter()
             .any(|o| o.action == b.action && o.footer.is_some());
-        // Help's own footer does not offer help.
-        let pointless = place == Place::Help && b.action == Action::Help;
+        // Help's own footer does not offer help; the question asked when quitting cannot
+        // save offers only its own answers.
+        let pointless = (place == Place::Help && b.action == Action::Help)
+            || matches!(place, Place::QuitProblem | Place::QuitConfirm);
         if let (Some(f), false, false) = (b.footer, shown, pointless) {
             out.push(FooterKey::of(b, f));
         }

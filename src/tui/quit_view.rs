@@ -50,7 +50,11 @@ pub fn render(frame: &mut Frame, area: Rect, q: &QuitProblem, theme: Theme) {
             theme.bold(),
         ));
         lines.push(choice(theme, "y", "yes, quit without saving"));
-        lines.push(choice(theme, "any other key", "no, go back to the choices"));
+        lines.push(choice(
+            theme,
+            "n",
+            "no, back to the choices (any other key too)",
+        ));
     } else {
         lines.extend(choices(q, theme));
     }
@@ -81,21 +85,21 @@ fn choices(q: &QuitProblem, theme: Theme) -> Vec<Line<'static>> {
         out.push(choice(
             theme,
             "w",
-            "write a recovery copy somewhere that has room (the screen says where)",
+            "write a recovery copy somewhere that has room",
         ));
         out.push(choice(theme, "q", "quit without saving (asks you first)"));
     }
     out.push(choice(
         theme,
         "Esc",
-        "go back to your answers (saving is tried again every few seconds)",
+        "go back to your answers; saving is retried every few seconds",
     ));
     out
 }
 
 fn choice(theme: Theme, key: &'static str, what: &'static str) -> Line<'static> {
     Line::from(vec![
-        Span::styled(format!("  {key:<14}"), theme.key()),
+        Span::styled(format!("  {key:<5}"), theme.key()),
         Span::raw(what),
     ])
 }

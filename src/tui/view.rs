@@ -54,6 +54,7 @@ pub fn render(frame: &mut Frame, app: &App) -> ClickMap {
     }
     draw_flash(frame, flash, app, theme);
     draw_footer(frame, footer, &keys::footer(app.place()), theme);
+    super::cells::settle(frame.buffer_mut());
     clicks
 }
 
@@ -85,7 +86,7 @@ fn draw_header(frame: &mut Frame, area: Rect, app: &App, theme: Theme) {
     };
     let (status, style) = match (app.workspace(), &app.save_status) {
         (_, SaveStatus::Failed { reason, .. }) => {
-            (format!(" NOT SAVED – {reason} – retrying "), theme.alarm())
+            (format!(" NOT SAVED: {reason} – retrying "), theme.alarm())
         }
         (Some(w), _) if w.session.read_only.is_some() => (
             " READ-ONLY: changes are not saved ".to_string(),

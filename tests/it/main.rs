@@ -5,9 +5,12 @@
 mod common;
 mod harness;
 
+mod answer_limits;
 mod answers_core;
 mod cli_basics;
+mod cli_hostile;
 mod export_bundle;
+mod export_hygiene;
 mod import_reassessment;
 mod keys_doc;
 mod plain_mode;
@@ -19,7 +22,10 @@ mod pty_reliability;
 mod pty_smoke;
 mod questionnaire;
 mod shipped_content;
+mod store_locking;
 mod store_migration;
 mod store_safety;
+mod tui_reliability;
 mod tui_screens;
+mod tui_unicode;
 mod tui_walk;

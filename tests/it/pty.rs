@@ -107,6 +107,20 @@ impl Pty {
         }
     }
 
+    /// Make the terminal `cols`×`rows` (the program is sent SIGWINCH).
+    pub fn resize(&mut self, cols: u16, rows: u16) {
+        use std::os::fd::AsRawFd;
+        let size = libc::winsize {
+            ws_row: rows,
+            ws_col: cols,
+            ws_xpixel: 0,
+            ws_ypixel: 0,
+        };
+        // SAFETY: a valid winsize for the call on a descriptor this process owns.
+        let rc = unsafe { libc::ioctl(self.master.as_raw_fd(), libc::TIOCSWINSZ, &raw const size) };
+        assert_eq!(rc, 0, "resize");
+    }
+
     /// True once the program has ended.
     pub fn exited(&mut self) -> bool {
         self.drain();

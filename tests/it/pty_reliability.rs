@@ -221,6 +221,12 @@ fn an_idle_program_does_not_wake_up() {
     eprintln!("idle for 2 s: {woke} wake-ups (context switches of all its threads)");
     assert_eq!(woke, 0, "an idle program sleeps");
     assert!(pty.seen.is_empty(), "and draws nothing");
+    // A resize alone (no key) wakes it, and it draws the new size.
+    pty.resize(60, 20);
+    assert!(
+        pty.wait_for("too small", Duration::from_secs(10)),
+        "redrawn for the new size"
+    );
     pty.write(b"\x11");
     assert!(pty.wait_exit(Duration::from_secs(10)).is_some());
 }

@@ -44,6 +44,11 @@ impl Typing {
         self.due().is_some_and(|t| now >= t)
     }
 
+    /// True when typing has paused (rather than the copy being due however it goes on).
+    pub fn paused(&self, now: Instant) -> bool {
+        self.last_key.is_some_and(|t| now >= t + PAUSE)
+    }
+
     /// The text was copied (or there is none).
     pub fn clear(&mut self) {
         *self = Self::default();

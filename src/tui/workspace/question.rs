@@ -13,6 +13,13 @@ pub fn update(ws: &mut Workspace, action: Action, cx: &mut Cx) -> Effect {
     let s = &mut ws.session;
     match action {
         Action::Idle => save_if(s.commit_text(cx.now)),
+        Action::KeepTyping => {
+            // A half-typed address is not wrong yet: no message while the typing goes on.
+            let shown = s.error.take();
+            let changed = s.commit_text(cx.now);
+            s.error = shown;
+            save_if(changed)
+        }
         Action::Back => {
             if s.editor.stop_typing() {
                 return save_if(s.commit_text(cx.now));
