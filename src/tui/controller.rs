@@ -114,6 +114,9 @@ impl Controller {
     /// paste costs, not 64,000 edits.
     pub fn handle_batch(&mut self, events: Vec<TermEvent>, now: Instant) {
         let mut run = Run::default();
+        let keyed = events
+            .iter()
+            .any(|e| matches!(e, TermEvent::Key(_) | TermEvent::Paste(_)));
         for ev in events {
             if let TermEvent::Key(input) = &ev
                 && let Some(c) = self.typed_char(input)
@@ -127,8 +130,11 @@ impl Controller {
             }
         }
         self.type_run(&mut run);
+        // Only keys count as typing: a wake-up, a resize or a click moves no timer.
         let waiting = self.text_waiting();
-        self.typing.keyed(now, waiting);
+        if keyed || !waiting {
+            self.typing.keyed(now, waiting);
+        }
     }
 
     /// The character a key types into the box that has focus, if it only types.

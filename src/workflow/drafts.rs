@@ -134,7 +134,11 @@ impl Workflow {
 
     /// Take the lock of a draft that is about to be changed (or copied) while not open here.
     fn hold(&self, id: Uuid) -> Result<DraftLock, WorkflowError> {
-        DraftLock::acquire(&self.store.draft_dir(id)).map_err(|e| WorkflowError::InUse(e.refusal()))
+        let dir = self.store.draft_dir(id);
+        if !dir.is_dir() {
+            return Err(StoreError::NotFound(id.to_string()).into());
+        }
+        DraftLock::acquire(&dir).map_err(|e| WorkflowError::InUse(e.refusal()))
     }
 
     /// A copy of a draft under a new id, titled "… (copy)", with no export history. Refused

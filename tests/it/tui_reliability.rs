@@ -190,6 +190,29 @@ fn the_loop_sets_a_timer_only_while_typed_text_waits_to_be_saved() {
 }
 
 #[test]
+fn a_pause_in_typing_seen_by_the_loop_says_what_is_wrong() {
+    let mut app = on_school_name();
+    app.goto("music_lead_email");
+    let mut terminal = Terminal::new(TestBackend::new(100, 30)).expect("terminal");
+    let mut calls = 0;
+    run_loop(&mut terminal, &mut app.c, |timeout| {
+        calls += 1;
+        match (calls, timeout) {
+            (1, _) => Ok("music@oak".chars().map(key).collect()),
+            // Wake-ups with nothing new (the writer's) do not count as typing.
+            (_, Some(t)) => {
+                std::thread::sleep(t.min(Duration::from_secs(2)) / 2);
+                Ok(Vec::new())
+            }
+            (_, None) => Ok(vec![ctrl_q()]),
+        }
+    })
+    .expect("loop");
+    let error = app.ws().session.error.clone().unwrap_or_default();
+    assert!(error.contains("e-mail address"), "{error:?}");
+}
+
+#[test]
 fn idle_wake_ups_with_nothing_new_draw_nothing() {
     let mut app = on_school_name();
     let mut terminal = Terminal::new(TestBackend::new(100, 30)).expect("terminal");
