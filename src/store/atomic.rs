@@ -2,7 +2,6 @@
 //! Each step can be made to fail on purpose (`inject_fault`), so tests prove that a failure
 //! at any step leaves the old file intact and is reported.
 
-use std::fs;
 use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::sync::Mutex;
@@ -80,7 +79,7 @@ pub fn write(path: &Path, bytes: &[u8]) -> Result<(), StoreError> {
 
 #[cfg(unix)]
 fn sync_dir(dir: &Path) -> Result<(), StoreError> {
-    fs::File::open(dir)
+    std::fs::File::open(dir)
         .and_then(|f| f.sync_all())
         .map_err(|e| StoreError::io("flush the folder", dir, e))
 }

@@ -64,6 +64,8 @@ pub enum Action {
     Export,
     OpenFolder,
     OpenMail,
+    /// Take the mouse or leave it to the terminal (for selecting text).
+    ToggleMouse,
 }
 
 /// IO the loop carries out after an update.
@@ -103,6 +105,8 @@ pub enum Effect {
     },
     OpenFolder(PathBuf),
     OpenMail,
+    /// Switch the mouse at the terminal and remember the choice.
+    ToggleMouse,
 }
 
 /// A draft the loop opened, for the workspace.

@@ -78,6 +78,10 @@ impl App {
         if action == Action::Quit {
             return self.quit();
         }
+        // Any screen, help included, and help stays open.
+        if action == Action::ToggleMouse {
+            return Effect::ToggleMouse;
+        }
         if let Some(help) = self.help.as_mut() {
             if !help.update(&action) {
                 self.help = None;

@@ -260,6 +260,7 @@ impl Controller {
                 Some(self.export(allow_incomplete))
             }
             Effect::OpenFolder(path) => Some(Reply::Flash(open_folder(&path))),
+            Effect::ToggleMouse => Some(super::mouse::toggle(self.workflow.dirs())),
             Effect::OpenMail => self
                 .last_export
                 .as_ref()

@@ -60,6 +60,7 @@ pub fn next(timeout: Duration) -> std::io::Result<Option<Event>> {
     Ok(None)
 }
 
+#[cfg(unix)]
 fn hung_up() -> std::io::Error {
     std::io::Error::new(
         std::io::ErrorKind::BrokenPipe,

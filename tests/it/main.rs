@@ -7,13 +7,18 @@ mod harness;
 
 mod answers_core;
 mod cli_basics;
+mod cli_conventions;
 mod export_bundle;
 mod import_reassessment;
 mod keys_doc;
+mod man_page;
 mod plain_mode;
 #[cfg(unix)]
 mod pty_smoke;
+#[cfg(unix)]
+mod pty_terminal;
 mod questionnaire;
+mod settings_config;
 mod shipped_content;
 mod store_migration;
 mod store_safety;
