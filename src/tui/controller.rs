@@ -343,6 +343,7 @@ impl Controller {
                 allow_incomplete,
             } => Some(self.remember_then_export(&email, allow_incomplete)),
             Effect::OpenFolder(path) => Some(Reply::Flash(drafts::open_folder(&path))),
+            Effect::ToggleMouse => Some(super::mouse::toggle(self.workflow.dirs())),
             Effect::OpenMail => self
                 .last_export
                 .as_ref()

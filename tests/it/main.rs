@@ -8,6 +8,7 @@ mod harness;
 mod answer_limits;
 mod answers_core;
 mod cli_basics;
+mod cli_conventions;
 mod cli_hostile;
 mod completion_time;
 mod export_bundle;
@@ -16,6 +17,7 @@ mod format_features;
 mod import_reassessment;
 mod keys_doc;
 mod own_words;
+mod man_page;
 mod plain_mode;
 #[cfg(unix)]
 mod pty;
@@ -23,9 +25,12 @@ mod pty;
 mod pty_reliability;
 #[cfg(unix)]
 mod pty_smoke;
+#[cfg(unix)]
+mod pty_terminal;
 mod questionnaire;
 mod readme_tables;
 mod shipped_audit;
+mod settings_config;
 mod shipped_content;
 mod shipped_default;
 mod shipped_default_facts;
