@@ -4,6 +4,7 @@
 
 pub mod check;
 pub mod display;
+pub mod numbering;
 pub mod parse;
 pub mod progress;
 pub mod scoring;

@@ -2,7 +2,6 @@
 //! built-in set and installed files.
 
 pub mod builtin;
-pub mod condition;
 pub mod limits;
 pub mod load;
 pub mod model;
@@ -11,7 +10,10 @@ pub mod registry;
 pub mod role;
 pub mod validate;
 
-pub use load::{LoadError, load_bytes, load_file, load_str};
+pub use load::{
+    LoadError, load_bytes, load_bytes_on, load_file, load_file_on, load_str, load_str_on,
+    local_today,
+};
 pub use model::*;
 pub use reference::QuestionnaireRef;
 pub use registry::{DEFAULT_ID, Entry, Origin, Registry};

@@ -9,6 +9,8 @@ mod open;
 
 use std::cell::OnceCell;
 
+use chrono::NaiveDate;
+
 use crate::paths::DataDirs;
 use crate::questionnaire::{DEFAULT_ID, LoadError, Origin, Registry};
 use crate::store::{Store, StoreError};
@@ -54,14 +56,22 @@ pub struct Workflow {
     dirs: DataDirs,
     store: Store,
     registry: OnceCell<Registry>,
+    /// The date questionnaires are made for (their academic years, for one).
+    today: NaiveDate,
 }
 
 impl Workflow {
     pub fn new(dirs: &DataDirs) -> Self {
+        Self::on(dirs, crate::clock::Clock::system().today())
+    }
+
+    /// The workflow as of `today` (tests fix the date).
+    pub fn on(dirs: &DataDirs, today: NaiveDate) -> Self {
         Self {
             dirs: dirs.clone(),
             store: Store::new(dirs),
             registry: OnceCell::new(),
+            today,
         }
     }
 
@@ -75,7 +85,8 @@ impl Workflow {
 
     /// Built-in and installed questionnaires, found once.
     pub fn registry(&self) -> &Registry {
-        self.registry.get_or_init(|| Registry::discover(&self.dirs))
+        self.registry
+            .get_or_init(|| Registry::discover_on(&self.dirs, self.today))
     }
 
     /// The questionnaires a new draft can use, the default first (what most schools are

@@ -77,14 +77,21 @@ pub fn section_summaries(qn: &Questionnaire, answers: &Answers) -> Vec<SectionSu
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct AwardOutcome {
     pub title: String,
-    /// The level every criterion reaches; None when no criterion is answered yet or the
-    /// level reached is one of the rule's "no award" levels.
+    /// The level the rule gives; None when a criterion is unanswered or the level reached is
+    /// one of the rule's "no award" levels.
     pub level: Option<String>,
     pub level_label: Option<String>,
+    /// The rule in words, e.g. "the highest level every criterion reaches", for the label
+    /// beside the level.
+    pub rule: String,
+    /// The questionnaire's note to show with the award (e.g. that it is indicative only).
+    pub note: Option<String>,
     /// How many criteria sit at each level, lowest first: (level label, count).
     pub counts: Vec<(String, usize)>,
     pub unanswered: usize,
-    /// Criteria at the lowest level reached, i.e. those to work on for the next award.
+    /// Criteria to work on for the next award: for the default rule those at the lowest
+    /// level reached; for `highest_level_most_reach` those below the next level up (or, at the
+    /// top level, those still below it).
     pub holding_back: Vec<String>,
 }
 
@@ -92,9 +99,6 @@ pub struct AwardOutcome {
 pub fn award(qn: &Questionnaire, answers: &Answers) -> Option<AwardOutcome> {
     let rule = qn.scoring.as_ref()?.award.as_ref()?;
     let scale = qn.scale(&rule.scale)?;
-    match rule.method {
-        AwardMethod::HighestLevelAllReach => {}
-    }
     let criteria: Vec<_> = qn
         .questions()
         .map(|(_, q)| q)
@@ -118,25 +122,25 @@ pub fn award(qn: &Questionnaire, answers: &Answers) -> Option<AwardOutcome> {
             None => unanswered += 1,
         }
     }
-    let min_rank = if unanswered > 0 || ranked.is_empty() {
-        None
+    let (reached, holding_back) = if unanswered > 0 || ranked.is_empty() {
+        (None, Vec::new())
     } else {
-        ranked.iter().map(|(_, r)| *r).min()
+        match rule.method {
+            AwardMethod::HighestLevelAllReach => all_reach(&ranked),
+            AwardMethod::HighestLevelMostReach => {
+                most_reach(&ranked, scale.levels.len(), rule.percent.unwrap_or(100.0))
+            }
+        }
     };
-    let level = min_rank
+    let level = reached
         .map(|r| &scale.levels[r])
         .filter(|l| !rule.no_award_levels.contains(&l.id));
-    let holding_back = min_rank.map_or_else(Vec::new, |m| {
-        ranked
-            .iter()
-            .filter(|(_, r)| *r == m)
-            .map(|(id, _)| id.clone())
-            .collect()
-    });
     Some(AwardOutcome {
         title: rule.title.clone(),
         level: level.map(|l| l.id.clone()),
         level_label: level.map(|l| l.label.clone()),
+        rule: rule.describe(),
+        note: rule.note.clone(),
         counts: scale
             .levels
             .iter()
@@ -146,4 +150,43 @@ pub fn award(qn: &Questionnaire, answers: &Answers) -> Option<AwardOutcome> {
         unanswered,
         holding_back,
     })
+}
+
+/// The lowest rank any criterion has, and the criteria at it.
+fn all_reach(ranked: &[(String, usize)]) -> (Option<usize>, Vec<String>) {
+    let min = ranked.iter().map(|(_, r)| *r).min();
+    let at_min = ranked
+        .iter()
+        .filter(|(_, r)| Some(*r) == min)
+        .map(|(id, _)| id.clone())
+        .collect();
+    (min, at_min)
+}
+
+/// The highest rank that at least `percent` % of the criteria reach, and the criteria that
+/// keep the school from the next one.
+fn most_reach(
+    ranked: &[(String, usize)],
+    levels: usize,
+    percent: f64,
+) -> (Option<usize>, Vec<String>) {
+    #[allow(clippy::cast_precision_loss)]
+    let share = |rank: usize| {
+        ranked.iter().filter(|(_, r)| *r >= rank).count() as f64 * 100.0 / ranked.len() as f64
+    };
+    let reached = (0..levels)
+        .rev()
+        .find(|&rank| share(rank) + 1e-9 >= percent)
+        .unwrap_or(0);
+    let bar = if reached + 1 < levels {
+        reached
+    } else {
+        reached.saturating_sub(1)
+    };
+    let below = ranked
+        .iter()
+        .filter(|(_, r)| *r <= bar)
+        .map(|(id, _)| id.clone())
+        .collect();
+    (Some(reached), below)
 }

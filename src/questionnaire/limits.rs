@@ -17,3 +17,7 @@ pub const MAX_CONDITION_DEPTH: usize = 8;
 /// Questions one condition may look at, counting every `equals`, `one_of` and `answered`.
 pub const MAX_CONDITION_TERMS: usize = 100;
 pub const MAX_PREVIOUS_IDS: usize = 50;
+/// Academic years `options_from` may add before, or after, the current one.
+pub const MAX_GENERATED_YEARS: u32 = 10;
+/// Characters in an award rule's `note`: it sits beside the award, so it stays short.
+pub const MAX_AWARD_NOTE: usize = 300;

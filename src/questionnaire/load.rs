@@ -4,6 +4,8 @@
 use std::io::Read;
 use std::path::{Path, PathBuf};
 
+use chrono::NaiveDate;
+
 mod explain;
 
 use super::Questionnaire;
@@ -65,11 +67,43 @@ fn known_list(known: &[String]) -> String {
     }
 }
 
-/// Load and check a questionnaire file.
+/// Today's date on this computer: the one place loading reads the clock, for `load_file`,
+/// `load_bytes`, `load_str` and `Registry::discover`. The `_on` functions take the date as an
+/// argument and read no clock.
+pub fn local_today() -> NaiveDate {
+    chrono::Local::now().date_naive()
+}
+
+/// Load and check a questionnaire file, with options such as academic years made as of today.
 ///
 /// # Errors
 /// Unreadable, too large, not UTF-8, bad JSON or semantic problems.
 pub fn load_file(path: &Path) -> Result<Questionnaire, LoadError> {
+    load_file_on(path, local_today())
+}
+
+/// [`load_bytes_on`] as of today.
+///
+/// # Errors
+/// As [`load_bytes_on`].
+pub fn load_bytes(path: &Path, bytes: &[u8]) -> Result<Questionnaire, LoadError> {
+    load_bytes_on(path, bytes, local_today())
+}
+
+/// [`load_str_on`] as of today.
+///
+/// # Errors
+/// As [`load_str_on`].
+pub fn load_str(path: &Path, text: &str) -> Result<Questionnaire, LoadError> {
+    load_str_on(path, text, local_today())
+}
+
+/// Load and check a questionnaire file; options made at load time (`options_from`) are made
+/// as of `today`.
+///
+/// # Errors
+/// Unreadable, too large, not UTF-8, bad JSON or semantic problems.
+pub fn load_file_on(path: &Path, today: NaiveDate) -> Result<Questionnaire, LoadError> {
     let read_err = |source| LoadError::Read {
         path: path.to_path_buf(),
         source,
@@ -85,14 +119,18 @@ pub fn load_file(path: &Path) -> Result<Questionnaire, LoadError> {
     file.take(MAX_FILE_BYTES + 1)
         .read_to_end(&mut bytes)
         .map_err(read_err)?;
-    load_bytes(path, &bytes)
+    load_bytes_on(path, &bytes, today)
 }
 
 /// Load and check questionnaire bytes; `path` names them in messages.
 ///
 /// # Errors
-/// As [`load_file`].
-pub fn load_bytes(path: &Path, bytes: &[u8]) -> Result<Questionnaire, LoadError> {
+/// As [`load_file_on`].
+pub fn load_bytes_on(
+    path: &Path,
+    bytes: &[u8],
+    today: NaiveDate,
+) -> Result<Questionnaire, LoadError> {
     if bytes.len() as u64 > MAX_FILE_BYTES {
         return Err(LoadError::TooLarge {
             path: path.to_path_buf(),
@@ -102,14 +140,15 @@ pub fn load_bytes(path: &Path, bytes: &[u8]) -> Result<Questionnaire, LoadError>
         path: path.to_path_buf(),
         offset: e.valid_up_to(),
     })?;
-    load_str(path, text)
+    load_str_on(path, text, today)
 }
 
-/// Load and check questionnaire text; `path` names it in messages.
+/// Load and check questionnaire text; `path` names it in messages. The file is checked as
+/// written, then its `options_from` questions get their options as of `today`.
 ///
 /// # Errors
 /// Bad JSON or semantic problems.
-pub fn load_str(path: &Path, text: &str) -> Result<Questionnaire, LoadError> {
+pub fn load_str_on(path: &Path, text: &str, today: NaiveDate) -> Result<Questionnaire, LoadError> {
     if text.len() as u64 > MAX_FILE_BYTES {
         return Err(LoadError::TooLarge {
             path: path.to_path_buf(),
@@ -124,12 +163,13 @@ pub fn load_str(path: &Path, text: &str) -> Result<Questionnaire, LoadError> {
             column: inner.column(),
             message: explain::explain(inner, at, text),
         };
-    let q: Questionnaire = serde_path_to_error::deserialize(&mut *de)
+    let mut q: Questionnaire = serde_path_to_error::deserialize(&mut *de)
         .map_err(|e| syntax(e.inner(), Some(e.path())))?;
     // Anything after the closing brace is a mistake (a pasted second copy, say).
     de.end().map_err(|e| syntax(&e, None))?;
     let problems = validate(&q);
     if problems.is_empty() {
+        q.generate_options(today);
         Ok(q)
     } else {
         Err(LoadError::Invalid {

@@ -2,14 +2,21 @@
 //!
 //! The model is deliberately flat (one `Question` struct with type-specific optional fields)
 //! so that `deny_unknown_fields` catches typos and validation can say "`options` only belongs
-//! on single_choice and multi_choice" instead of a generic serde message.
+//! on single_choice and multi_choice" instead of a generic serde message. Conditions, the
+//! scoring rules and options made at load time live in submodules, re-exported here.
+
+mod condition;
+mod options;
+mod scoring;
 
 use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 
-pub use super::condition::Condition;
 pub use super::role::Role;
+pub use condition::Condition;
+pub use options::{OptionSource, academic_year_start};
+pub use scoring::{AWARD_PERCENT_RANGE, AwardMethod, AwardRule, Band, Scoring, SectionSummaries};
 
 /// The `format` string every questionnaire file carries.
 pub const QUESTIONNAIRE_FORMAT: &str = "music-sef/questionnaire";
@@ -184,6 +191,11 @@ pub struct Question {
     /// single_choice and multi_choice.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub options: Vec<ChoiceOption>,
+    /// single_choice and multi_choice: options made when the file is loaded (such as the
+    /// academic years around today) instead of `options`. Loading fills `options` from it and
+    /// clears it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub options_from: Option<OptionSource>,
     /// number: smallest allowed value.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub min: Option<f64>,
@@ -225,52 +237,6 @@ impl Question {
     pub fn option(&self, id: &str) -> Option<&ChoiceOption> {
         self.options.iter().find(|o| o.id == id)
     }
-}
-
-/// How answers are summarised on the report's first page.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct Scoring {
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub section_summaries: Option<SectionSummaries>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub award: Option<AwardRule>,
-}
-
-/// Per section: the mean of its answered ratings on `scale` (levels count 1, 2, 3 …;
-/// "not applicable" is left out), named by the highest band whose `from` it reaches.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct SectionSummaries {
-    pub scale: String,
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub bands: Vec<Band>,
-}
-
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct Band {
-    pub from: f64,
-    pub label: String,
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum AwardMethod {
-    /// The highest level that every criterion on the scale reaches.
-    HighestLevelAllReach,
-}
-
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct AwardRule {
-    /// Heading used on screen and in the report, e.g. "Indicative award".
-    pub title: String,
-    pub scale: String,
-    pub method: AwardMethod,
-    /// Levels that are not an award in themselves (e.g. `not_yet`).
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub no_award_levels: Vec<String>,
 }
 
 impl Questionnaire {

@@ -3,8 +3,10 @@
 
 use std::path::{Path, PathBuf};
 
+use chrono::NaiveDate;
+
 use super::Questionnaire;
-use super::load::{LoadError, load_file, load_str};
+use super::load::{LoadError, load_file_on, load_str_on, local_today};
 use crate::paths::DataDirs;
 
 /// Where a questionnaire came from.
@@ -38,6 +40,9 @@ pub struct Registry {
     pub problems: Vec<LoadError>,
     /// Ids of built-in questionnaires that an installed file has replaced.
     pub replaced_builtins: Vec<String>,
+    /// The date options such as academic years were made for; files loaded later through
+    /// this registry use it too, so one run sees one set of years.
+    today: NaiveDate,
 }
 
 /// The id used when none is given.
@@ -45,11 +50,19 @@ pub const DEFAULT_ID: &str = "school-music-self-evaluation";
 
 impl Registry {
     /// Built-in questionnaires, then installed ones (an installed file with the same id as
-    /// a built-in one takes its place, so a hub can ship a newer version).
+    /// a built-in one takes its place, so a hub can ship a newer version), as of today.
     pub fn discover(dirs: &DataDirs) -> Self {
-        let mut reg = Self::default();
+        Self::discover_on(dirs, local_today())
+    }
+
+    /// [`Registry::discover`] with options such as academic years made as of `today`.
+    pub fn discover_on(dirs: &DataDirs, today: NaiveDate) -> Self {
+        let mut reg = Self {
+            today,
+            ..Self::default()
+        };
         for (name, text) in super::builtin::BUILTIN_FILES {
-            match load_str(Path::new(name), text) {
+            match load_str_on(Path::new(name), text, today) {
                 Ok(q) => reg.add(q, Origin::BuiltIn),
                 Err(e) => reg.problems.push(e),
             }
@@ -68,7 +81,7 @@ impl Registry {
                 .collect();
             paths.sort();
             for p in paths {
-                match load_file(&p) {
+                match load_file_on(&p, today) {
                     Ok(q) => reg.add_installed(q, p),
                     Err(e) => reg.problems.push(e),
                 }
@@ -116,6 +129,11 @@ impl Registry {
         self.add(questionnaire, Origin::Installed(path));
     }
 
+    /// The date this registry's generated options were made for.
+    pub fn today(&self) -> NaiveDate {
+        self.today
+    }
+
     /// Look up by id, or load a file when `spec` is a path to one.
     ///
     /// # Errors
@@ -126,7 +144,7 @@ impl Registry {
         }
         let path = Path::new(spec);
         if path.is_file() || spec.ends_with(".json") || spec.contains(std::path::MAIN_SEPARATOR) {
-            return load_file(path).map(|q| Entry {
+            return load_file_on(path, self.today).map(|q| Entry {
                 questionnaire: q,
                 origin: Origin::File(path.to_path_buf()),
             });
@@ -148,7 +166,7 @@ impl Registry {
     /// The questionnaire is no longer available.
     pub fn for_draft(&self, r: &super::QuestionnaireRef) -> Result<Entry, LoadError> {
         if let Some(src) = &r.source
-            && let Ok(q) = load_file(Path::new(src))
+            && let Ok(q) = load_file_on(Path::new(src), self.today)
             && q.id == r.id
         {
             return Ok(Entry {

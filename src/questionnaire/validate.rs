@@ -4,6 +4,7 @@
 mod conditions;
 mod question;
 mod rules;
+mod scoring;
 
 use std::collections::{HashMap, HashSet};
 
@@ -165,7 +166,7 @@ pub fn validate(q: &Questionnaire) -> Vec<Problem> {
     sections(&mut c, q);
     rules::roles(&mut c, q);
     rules::submission(&mut c, q);
-    rules::scoring(&mut c, q);
+    scoring::check(&mut c, q);
     c.problems
 }
 

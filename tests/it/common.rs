@@ -36,7 +36,9 @@ impl Env {
 }
 
 pub fn shipped(id: &str) -> Questionnaire {
-    Registry::discover(&DataDirs::at("/nonexistent-music-sef-test"))
+    // The same date as the TUI harness, so academic years offered agree.
+    let today = crate::harness::moment().date_naive();
+    Registry::discover_on(&DataDirs::at("/nonexistent-music-sef-test"), today)
         .find(id)
         .expect("shipped questionnaire")
         .questionnaire

@@ -40,7 +40,8 @@ impl TestApp {
     }
 
     pub fn in_env(env: Env) -> Self {
-        let c = Controller::new(Workflow::new(&env.dirs), false, clock());
+        let workflow = Workflow::on(&env.dirs, moment().date_naive());
+        let c = Controller::new(workflow, false, clock());
         Self { env, c }
     }
 

@@ -10,10 +10,13 @@ mod answers_core;
 mod cli_basics;
 mod cli_conventions;
 mod cli_hostile;
+mod completion_time;
 mod export_bundle;
 mod export_hygiene;
+mod format_features;
 mod import_reassessment;
 mod keys_doc;
+mod own_words;
 mod man_page;
 mod plain_mode;
 #[cfg(unix)]
@@ -25,8 +28,12 @@ mod pty_smoke;
 #[cfg(unix)]
 mod pty_terminal;
 mod questionnaire;
+mod readme_tables;
+mod shipped_audit;
 mod settings_config;
 mod shipped_content;
+mod shipped_default;
+mod shipped_default_facts;
 mod store_locking;
 mod store_migration;
 mod store_safety;

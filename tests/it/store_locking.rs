@@ -15,11 +15,13 @@ use crate::common;
 use crate::harness::TestApp;
 
 fn saved_draft(env: &common::Env) -> Draft {
+    // The shipped version, so the holder opening it has nothing to bring up to date.
+    let qn = common::shipped("school-music-self-evaluation");
     let d = Draft::new(
         "Held elsewhere",
         QuestionnaireRef {
-            id: "school-music-self-evaluation".into(),
-            version: "2026.1".into(),
+            id: qn.id.clone(),
+            version: qn.version.clone(),
             source: None,
         },
     );

@@ -123,6 +123,10 @@ fn compare(c: &mut Checker, qn: &Questionnaire, t: &Question, value: &Value, loc
     let shown = shorten(&value.to_string());
     let id = &t.id;
     let problem = match t.kind {
+        // Made at load time, so a value that matches this year would stop matching later.
+        T::SingleChoice | T::MultiChoice if t.options_from.is_some() => Some(format!(
+            "show_if compares \"{id}\" with {shown}, but that question's options come from options_from and change with the date, so the condition would stop working: use {{\"answered\": {{\"question\": \"{id}\"}}}} instead"
+        )),
         // No options is reported on that question itself.
         T::SingleChoice | T::MultiChoice if t.options.is_empty() => None,
         T::SingleChoice | T::MultiChoice => {

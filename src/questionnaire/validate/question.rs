@@ -4,8 +4,8 @@
 use std::collections::HashSet;
 
 use super::{Checker, rules::scale_names, shorten};
-use crate::questionnaire::limits::MAX_OPTIONS;
-use crate::questionnaire::{Question, QuestionType as T, Questionnaire};
+use crate::questionnaire::limits::{MAX_GENERATED_YEARS, MAX_OPTIONS};
+use crate::questionnaire::{OptionSource, Question, QuestionType as T, Questionnaire};
 
 pub(super) fn check(c: &mut Checker, qn: &Questionnaire, q: &Question, loc: &str) {
     if q.prompt.trim().is_empty() {
@@ -62,10 +62,16 @@ fn misplaced_fields(c: &mut Checker, q: &Question, loc: &str) {
     let scaled = q.kind.uses_scale();
     let criterion = q.kind == T::Criterion;
     let texty = matches!(q.kind, T::Text | T::LongText);
-    let fields: [(&str, bool, bool, &str); 10] = [
+    let fields: [(&str, bool, bool, &str); 11] = [
         (
             "options",
             !q.options.is_empty(),
+            q.kind.has_options(),
+            "single_choice and multi_choice",
+        ),
+        (
+            "options_from",
+            q.options_from.is_some(),
             q.kind.has_options(),
             "single_choice and multi_choice",
         ),
@@ -105,11 +111,15 @@ fn misplaced_fields(c: &mut Checker, q: &Question, loc: &str) {
 }
 
 fn options(c: &mut Checker, q: &Question, loc: &str) {
+    if let Some(source) = q.options_from {
+        options_from(c, q, source, loc);
+        return;
+    }
     if q.options.is_empty() {
         c.add(
             loc,
             format!(
-                "a {} question needs options: add a list such as \"options\": [{{\"id\": \"yes\", \"label\": \"Yes\"}}, {{\"id\": \"no\", \"label\": \"No\"}}]",
+                "a {} question needs options: add a list such as \"options\": [{{\"id\": \"yes\", \"label\": \"Yes\"}}, {{\"id\": \"no\", \"label\": \"No\"}}] (or \"options_from\" for academic years)",
                 q.kind.name()
             ),
         );
@@ -149,6 +159,28 @@ fn options(c: &mut Checker, q: &Question, loc: &str) {
         c.text(loc, "an option label", &o.label);
         if let Some(h) = &o.hint {
             c.long_text(loc, "an option hint", h);
+        }
+    }
+}
+
+/// Options made at load time: not mixed with listed ones, and a sensible number of them.
+fn options_from(c: &mut Checker, q: &Question, source: OptionSource, loc: &str) {
+    if !q.options.is_empty() {
+        c.add(
+            loc,
+            "the question has both \"options\" and \"options_from\": keep one of them (options_from makes the options when the file is loaded)",
+        );
+    }
+    match source {
+        OptionSource::AcademicYears { earlier, later } => {
+            for (field, n) in [("earlier", earlier), ("later", later)] {
+                if n > MAX_GENERATED_YEARS {
+                    c.add(
+                        loc,
+                        format!("options_from.academic_years.{field} is {n}; offer at most {MAX_GENERATED_YEARS} years {field} than the current one"),
+                    );
+                }
+            }
         }
     }
 }

@@ -1,4 +1,4 @@
-//! Checks that span the file: scales, roles, the submission block and the scoring rules.
+//! Checks that span the file: scales, roles and the submission block.
 
 use std::collections::{HashMap, HashSet};
 
@@ -186,82 +186,5 @@ pub(super) fn submission(c: &mut Checker, q: &Questionnaire) {
             "submission",
             "a questionnaire sent to a hub must ask for the link to the school's published music development plan: add a question with \"type\": \"url\" and \"role\": \"development_plan_url\" (usually \"required\": \"required\")",
         );
-    }
-}
-
-pub(super) fn scoring(c: &mut Checker, q: &Questionnaire) {
-    let Some(s) = &q.scoring else {
-        return;
-    };
-    let unknown = |id: &str| {
-        format!(
-            "the scale \"{}\" is not defined: use one of: {}",
-            shorten(id),
-            scale_names(q)
-        )
-    };
-    // While a question names an unknown scale (reported already), "no question uses this
-    // scale" would only be a follow-on of that typo.
-    let scales_known = q.questions().all(|(_, x)| {
-        !x.kind.uses_scale() || x.scale.as_deref().is_some_and(|s| q.scale(s).is_some())
-    });
-    let used_by = |scale: &str, kinds: &[QuestionType]| {
-        !scales_known
-            || q.questions()
-                .any(|(_, x)| kinds.contains(&x.kind) && x.scale.as_deref() == Some(scale))
-    };
-    if let Some(sum) = &s.section_summaries {
-        let loc = "scoring.section_summaries";
-        match q.scale(&sum.scale) {
-            None => c.add(loc, unknown(&sum.scale)),
-            Some(scale) => {
-                if !used_by(&scale.id, &[QuestionType::Rating]) {
-                    c.add(loc, format!("no rating question uses the scale \"{}\", so there is nothing to summarise: use a scale your rating questions use", scale.id));
-                }
-                #[allow(clippy::cast_precision_loss)]
-                let top = scale.levels.len() as f64;
-                for b in &sum.bands {
-                    if b.label.trim().is_empty() {
-                        c.add(loc, "every band needs a label, e.g. \"Strong\"");
-                    }
-                    c.text(loc, "a band label", &b.label);
-                    if !(1.0..=top).contains(&b.from) {
-                        c.add(loc, format!("the band \"{}\" starts at {}, but a section's mean is between 1 (the lowest level) and {top} (the highest): choose a \"from\" in that range", shorten(&b.label), b.from));
-                    }
-                }
-            }
-        }
-    }
-    if let Some(a) = &s.award {
-        let loc = "scoring.award";
-        if a.title.trim().is_empty() {
-            c.add(
-                loc,
-                "give the award a title, e.g. \"Indicative award\": it heads the report's summary",
-            );
-        }
-        c.text(loc, "the title", &a.title);
-        let Some(scale) = q.scale(&a.scale) else {
-            c.add(loc, unknown(&a.scale));
-            return;
-        };
-        for l in &a.no_award_levels {
-            if scale.rank(l).is_none() {
-                c.add(
-                    loc,
-                    format!(
-                        "no_award_levels lists \"{}\", which is not a level of the scale \"{}\"",
-                        shorten(l),
-                        scale.id
-                    ),
-                );
-            }
-        }
-        if !used_by(&scale.id, &[QuestionType::Criterion, QuestionType::Rating]) {
-            c.add(loc, format!("no criterion uses the scale \"{}\", so no award can be worked out: give your criterion questions \"scale\": \"{}\"", scale.id, scale.id));
-        }
-        if scale.not_applicable {
-            c.add(loc, format!("the award's scale \"{}\" offers \"not applicable\", but every criterion must reach a level for an award: remove \"not_applicable\": true from that scale", scale.id));
-        }
     }
 }

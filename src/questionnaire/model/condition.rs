@@ -1,5 +1,4 @@
-//! `show_if` conditions as written in a questionnaire file (evaluation is in
-//! `answers::visibility`).
+//! `show_if` conditions: which earlier answers a question depends on.
 
 use serde::{Deserialize, Serialize};
 
