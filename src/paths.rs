@@ -34,9 +34,15 @@ impl DataDirs {
                 let root = directories::ProjectDirs::from("", "", "music-sef")?
                     .data_dir()
                     .to_path_buf();
+                // Linux without xdg-user-dirs names no Documents folder: use ~/Documents,
+                // where a teacher would look, rather than the hidden data folder.
                 let exports = directories::UserDirs::new()
-                    .and_then(|u| u.document_dir().map(|d| d.join("music-sef")))
-                    .unwrap_or_else(|| root.join("exports"));
+                    .and_then(|u| {
+                        u.document_dir()
+                            .map(Path::to_path_buf)
+                            .or_else(|| Some(u.home_dir().join("Documents")))
+                    })
+                    .map_or_else(|| root.join("exports"), |d| d.join("music-sef"));
                 Self { root, exports }
             }
         };

@@ -1,4 +1,4 @@
-//! Things asked once and remembered: for now, the music hub's e-mail address.
+//! Things asked once and remembered: the music hub's e-mail address, the folder for bundles.
 
 use serde::{Deserialize, Serialize};
 
@@ -8,6 +8,9 @@ use crate::paths::DataDirs;
 pub struct Settings {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub hub_email: Option<String>,
+    /// The folder the teacher chose for bundles (else Documents/music-sef).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub export_dir: Option<std::path::PathBuf>,
 }
 
 impl Settings {

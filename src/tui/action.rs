@@ -46,6 +46,10 @@ pub enum Action {
     StartTyping,
     Undo,
     Redo,
+    /// Clear the current answer (undone by Undo).
+    Clear,
+    /// Leave the program from the home screen: asks first.
+    Leave,
     Confirm,
     /// Something drawn on screen was clicked.
     Clicked(Hit),
@@ -64,6 +68,8 @@ pub enum Action {
     Export,
     OpenFolder,
     OpenMail,
+    /// Choose another folder for bundles.
+    ChooseFolder,
 }
 
 /// IO the loop carries out after an update.
@@ -103,6 +109,8 @@ pub enum Effect {
     },
     OpenFolder(PathBuf),
     OpenMail,
+    /// Bundles go to this folder from now on.
+    RememberExportFolder(PathBuf),
 }
 
 /// A draft the loop opened, for the workspace.

@@ -47,14 +47,13 @@ impl Controller {
         c
     }
 
-    /// Open a draft straight away (`music-sef open`), leaving when it is closed.
+    /// Open a draft straight away (`music-sef open`); Esc from it goes to the home screen.
     ///
     /// # Errors
     /// The draft or its questionnaire cannot be opened.
     pub fn open_single(&mut self, id: Uuid) -> Result<(), WorkflowError> {
         let opened = self.workflow.open(id)?;
         let reply = self.opened(opened);
-        self.app.single_draft = true;
         self.reply(reply);
         Ok(())
     }
@@ -260,6 +259,15 @@ impl Controller {
                 Some(self.export(allow_incomplete))
             }
             Effect::OpenFolder(path) => Some(Reply::Flash(open_folder(&path))),
+            Effect::RememberExportFolder(dir) => Some(Reply::Flash(
+                match self.workflow.remember_export_folder(&dir) {
+                    Ok(()) => Flash::info(format!(
+                        "From now on bundles are saved in {}. To put this one there too, press Esc, then e.",
+                        dir.display()
+                    )),
+                    Err(e) => Flash::warn(format!("That folder cannot be used: {e}")),
+                },
+            )),
             Effect::OpenMail => self
                 .last_export
                 .as_ref()
@@ -339,8 +347,8 @@ impl Controller {
 fn open_folder(path: &std::path::Path) -> Flash {
     match crate::export::open_folder(path) {
         Ok(()) => Flash::info("Opened the folder."),
-        Err(e) => Flash::warn(format!(
-            "Could not open the folder ({e}). It is: {}",
+        Err(_) => Flash::warn(format!(
+            "The folder could not be opened from here. Open it yourself in your files: {}",
             path.display()
         )),
     }
@@ -349,9 +357,9 @@ fn open_folder(path: &std::path::Path) -> Flash {
 fn open_mail(report: &BundleReport) -> Flash {
     match crate::export::open_mail(report) {
         Ok(how) => Flash::info(how),
-        Err(e) => Flash::warn(format!(
-            "Could not open your e-mail program ({e}). The e-mail file is {}",
-            report.eml.display()
+        Err(_) => Flash::warn(format!(
+            "Neither your mail program nor the folder could be opened from here. The files to attach are in: {}",
+            report.folder.display()
         )),
     }
 }

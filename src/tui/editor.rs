@@ -3,6 +3,7 @@
 //! and moving between a question's parts are in `choose`.
 
 mod choose;
+mod edit;
 pub mod long_text;
 
 use ratatui_textarea::{CursorMove, Input, TextArea, WrapMode};
@@ -36,6 +37,8 @@ pub enum Editor {
     Choice {
         highlight: usize,
         multi: bool,
+        /// The first digit of a two-digit option number (lists of ten or more).
+        pending: Option<usize>,
     },
     YesNo {
         highlight: usize,
@@ -46,9 +49,11 @@ pub enum Editor {
         highlight: usize,
         focus: LevelFocus,
         evidence: Option<TextArea<'static>>,
-        /// Target choices: None (no target) then the scale's levels.
+        /// Target choices after "none": the award levels above the level chosen now.
         targets: Option<Vec<String>>,
         target_highlight: usize,
+        /// Every level that can be a target (the scale's, less those that are no award).
+        target_pool: Vec<String>,
     },
 }
 
@@ -60,10 +65,44 @@ pub enum Outcome {
     Set(Option<AnswerValue>),
     /// The typed text does not pass: show the message, keep the text.
     Invalid(String),
+    /// Waiting for more (the second digit of "12"): say so, change nothing yet.
+    Waiting(String),
     /// Move on to the next question.
     Advance,
     /// Store this value, then move on.
     SetAndAdvance(Option<AnswerValue>),
+}
+
+/// The levels a criterion's target can be: the scale's, less the award rule's "no award"
+/// levels (a target of "Not yet" means nothing).
+fn target_pool(qn: &Questionnaire, q: &Question) -> Vec<String> {
+    let Some(scale) = qn.scale_of(q) else {
+        return Vec::new();
+    };
+    let no_award: Vec<String> = qn
+        .scoring
+        .as_ref()
+        .and_then(|s| s.award.as_ref())
+        .filter(|a| a.scale == scale.id)
+        .map(|a| a.no_award_levels.clone())
+        .unwrap_or_default();
+    scale
+        .levels
+        .iter()
+        .map(|l| l.id.clone())
+        .filter(|id| !no_award.contains(id))
+        .collect()
+}
+
+/// Targets worth setting now: the levels of `pool` above `current` (all of them when no
+/// level is chosen yet).
+pub fn allowed_targets(levels: &[String], pool: &[String], current: Option<&str>) -> Vec<String> {
+    let rank = |id: &str| levels.iter().position(|l| l == id);
+    let floor = current.and_then(rank);
+    pool.iter()
+        .filter(|id| floor.is_none_or(|f| rank(id).is_some_and(|r| r > f)))
+        .cloned()
+        .collect()
 }
 
 fn text_area(text: &str, wrap: bool) -> TextArea<'static> {
@@ -107,8 +146,9 @@ impl Editor {
                         })
                         .unwrap_or_default()
                 });
+                // One-line answers wrap, so a long one shows whole in a growing box.
                 Self::Line {
-                    area: text_area(&text, false),
+                    area: text_area(&text, true),
                     typing: true,
                 }
             }
@@ -124,7 +164,11 @@ impl Editor {
                     }
                     _ => 0,
                 };
-                Self::Choice { highlight, multi }
+                Self::Choice {
+                    highlight,
+                    multi,
+                    pending: None,
+                }
             }
             QuestionType::YesNo => Self::YesNo {
                 highlight: usize::from(matches!(answer, Some(AnswerValue::Bool(false)))),
@@ -153,10 +197,13 @@ impl Editor {
                 true,
             )
         });
+        let target_pool = target_pool(qn, q);
         let targets = q.offers_target().then(|| {
-            scale
-                .map(|s| s.levels.iter().map(|l| l.id.clone()).collect::<Vec<_>>())
-                .unwrap_or_default()
+            allowed_targets(
+                &levels,
+                &target_pool,
+                current.and_then(|l| l.level.as_deref()),
+            )
         });
         let target_highlight = current
             .and_then(|l| l.target.as_deref())
@@ -169,6 +216,7 @@ impl Editor {
             evidence,
             targets,
             target_highlight,
+            target_pool,
         }
     }
 

@@ -40,6 +40,8 @@ pub enum Place {
     /// Typing the hub's e-mail address before the first export.
     ReviewTyping,
     Export,
+    /// Typing another folder for bundles.
+    ExportTyping,
     Help,
 }
 
@@ -53,6 +55,7 @@ impl Place {
                 | Self::TypingLine
                 | Self::TypingLong
                 | Self::ReviewTyping
+                | Self::ExportTyping
         )
     }
 
@@ -252,7 +255,13 @@ pub const DOC_GROUPS: &[(&str, &[(Place, &str)])] = &[
             (Place::ReviewTyping, "Typing the hub's e-mail address"),
         ],
     ),
-    ("After exporting", &[(Place::Export, "")]),
+    (
+        "After exporting",
+        &[
+            (Place::Export, "The bundle written"),
+            (Place::ExportTyping, "Typing another folder for bundles"),
+        ],
+    ),
     ("Help", &[(Place::Help, "")]),
 ];
 

@@ -24,5 +24,6 @@ mod shipped_default;
 mod shipped_default_facts;
 mod store_migration;
 mod store_safety;
+mod teacher_way;
 mod tui_screens;
 mod tui_walk;
