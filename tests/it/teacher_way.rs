@@ -467,5 +467,8 @@ fn the_export_screen_fits_80x24_with_its_last_line() {
     app.key(Key::Char('e'));
     app.key(Key::Enter);
     let text = app.screen(80, 24);
-    assert!(text.contains("Esc to go back"), "the last line shows:\n{text}");
+    assert!(
+        text.contains("Esc to go back"),
+        "the last line shows:\n{text}"
+    );
 }
