@@ -3,6 +3,8 @@
 //! so all three agree.
 
 pub mod check;
+pub mod checks;
+pub mod choice;
 pub mod display;
 pub mod numbering;
 pub mod parse;
