@@ -2,13 +2,15 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use chrono::{DateTime, NaiveDate, Utc};
+use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 use uuid::Uuid;
 
 use crate::answers::{AnswerValue, Answers};
 // Drafts name their questionnaire the way the questionnaire module defines.
 pub use crate::questionnaire::QuestionnaireRef;
+
+mod title;
 
 pub const DRAFT_FORMAT: &str = "music-sef/draft";
 /// The newest draft format this program writes. A draft with a higher number opens read-only.
@@ -41,6 +43,17 @@ pub struct Draft {
     /// Bundles written from this draft, newest last.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub exports: Vec<ExportRecord>,
+    /// Where the teacher was when they last stopped, so they come back to it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub position: Option<Position>,
+}
+
+/// The question a teacher was on, and whether its guidance was open.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Position {
+    pub question: String,
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub guidance_open: bool,
 }
 
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -51,6 +64,8 @@ pub enum DraftStatus {
     /// The teacher marked it ready; only possible with no required answer missing.
     Ready,
     Exported,
+    /// An answer changed after the last export: the bundle the hub has is out of date.
+    ChangedSinceExport,
 }
 
 impl DraftStatus {
@@ -59,6 +74,7 @@ impl DraftStatus {
             Self::InProgress => "In progress",
             Self::Ready => "Ready to export",
             Self::Exported => "Exported",
+            Self::ChangedSinceExport => "Changed since export",
         }
     }
 }
@@ -123,6 +139,7 @@ impl Draft {
             carried_over: None,
             unfinished: BTreeMap::new(),
             exports: Vec::new(),
+            position: None,
         }
     }
 
@@ -131,6 +148,7 @@ impl Draft {
     /// moves a Ready draft back to In progress only if it makes a required answer missing —
     /// that check belongs to the caller, which knows the questionnaire.
     pub fn set_answer(&mut self, id: &str, value: Option<AnswerValue>, now: DateTime<Utc>) {
+        let before = self.answers.get(id).cloned();
         match value {
             Some(v) if v.is_answered() || matches!(v, AnswerValue::Level(_)) => {
                 if matches!(&v, AnswerValue::Level(l) if l.level.is_none() && l.evidence.as_deref().is_none_or(str::is_empty) && l.target.is_none())
@@ -147,6 +165,9 @@ impl Draft {
         self.unfinished.remove(id);
         self.confirm(id);
         self.updated_at = now;
+        if self.answers.get(id) != before.as_ref() && self.status == DraftStatus::Exported {
+            self.status = DraftStatus::ChangedSinceExport;
+        }
     }
 
     /// Mark a carried-over answer as confirmed.
@@ -160,28 +181,5 @@ impl Draft {
         self.carried_over
             .as_ref()
             .is_some_and(|c| c.unconfirmed.contains(id))
-    }
-
-    /// A title suggestion from the school name and academic year, e.g.
-    /// "Oakfield Primary – 2026/27".
-    pub fn suggest_title(
-        school: Option<&str>,
-        academic_year: Option<&str>,
-        today: NaiveDate,
-    ) -> String {
-        use chrono::Datelike;
-        let year = academic_year.map(str::to_string).unwrap_or_else(|| {
-            // English academic years start in September.
-            let y = if today.month() >= 9 {
-                today.year()
-            } else {
-                today.year() - 1
-            };
-            format!("{}/{:02}", y, (y + 1) % 100)
-        });
-        match school.map(str::trim).filter(|s| !s.is_empty()) {
-            Some(s) => format!("{s} – {year}"),
-            None => format!("Music self-evaluation – {year}"),
-        }
     }
 }

@@ -12,6 +12,7 @@ pub mod eml;
 pub mod error;
 pub mod facts;
 pub mod json;
+pub mod letter;
 pub mod names;
 pub mod open;
 pub mod pdf;

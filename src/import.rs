@@ -138,7 +138,12 @@ pub fn start_from_with_report(
         .map(str::to_string)
         .filter(|t| !t.trim().is_empty())
         .unwrap_or_else(|| {
-            Draft::suggest_title(school.as_deref(), None, Local::now().date_naive())
+            Draft::suggest_title(
+                school.as_deref(),
+                &qn.title,
+                None,
+                Local::now().date_naive(),
+            )
         });
     Store::new(dirs).save(&draft)?;
     Ok((draft, report))

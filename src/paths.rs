@@ -39,9 +39,15 @@ impl DataDirs {
             None => {
                 let project = directories::ProjectDirs::from("", "", "music-sef")?;
                 let root = project.data_dir().to_path_buf();
+                // Linux without xdg-user-dirs names no Documents folder: use ~/Documents,
+                // where a teacher would look, rather than the hidden data folder.
                 let exports = directories::UserDirs::new()
-                    .and_then(|u| u.document_dir().map(|d| d.join("music-sef")))
-                    .unwrap_or_else(|| root.join("exports"));
+                    .and_then(|u| {
+                        u.document_dir()
+                            .map(Path::to_path_buf)
+                            .or_else(|| Some(u.home_dir().join("Documents")))
+                    })
+                    .map_or_else(|| root.join("exports"), |d| d.join("music-sef"));
                 Self {
                     root,
                     exports,

@@ -1,6 +1,6 @@
-//! Things asked once and remembered: the music hub's e-mail address and whether the mouse is
-//! off. Kept in the platform's config folder; a `settings.json` left in the data folder by an
-//! earlier version is moved there the first time it is read.
+//! Things asked once and remembered: the music hub's e-mail address, the folder for bundles and
+//! whether the mouse is off. Kept in the platform's config folder; a `settings.json` left in the
+//! data folder by an earlier version is moved there the first time it is read.
 
 use serde::{Deserialize, Serialize};
 
@@ -10,6 +10,9 @@ use crate::paths::DataDirs;
 pub struct Settings {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub hub_email: Option<String>,
+    /// The folder the teacher chose for bundles (else Documents/music-sef).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub export_dir: Option<std::path::PathBuf>,
     /// `Some(false)` once the teacher turned the mouse off (F4), so text can be selected as
     /// in any other program; absent means on.
     #[serde(default, skip_serializing_if = "Option::is_none")]

@@ -24,7 +24,15 @@ pub fn run(args: &PlainArgs, dirs: &DataDirs) -> anyhow::Result<ExitCode> {
             };
             let title = match &args.title {
                 Some(t) => t.clone(),
-                None => choose_title(&mut input, &mut out, &clock)?,
+                None => {
+                    // The automatic title names the questionnaire, so look up its title.
+                    let qn_title = workflow
+                        .registry()
+                        .find(&questionnaire)
+                        .map(|e| e.questionnaire.title)
+                        .unwrap_or_default();
+                    choose_title(&mut input, &mut out, &qn_title, &clock)?
+                }
             };
             drop((input, out));
             let d = workflow.create(
@@ -85,9 +93,10 @@ fn choose_questionnaire(
 fn choose_title(
     input: &mut impl BufRead,
     out: &mut impl Write,
+    questionnaire: &str,
     clock: &Clock,
 ) -> anyhow::Result<String> {
-    let suggestion = Draft::suggest_title(None, None, clock.today());
+    let suggestion = Draft::suggest_title(None, questionnaire, None, clock.today());
     writeln!(
         out,
         "Title for this self-evaluation: type one, or press Enter to use \"{suggestion}\"."

@@ -6,8 +6,8 @@
 
 use mail_builder::MessageBuilder;
 
-use super::Submission;
 use super::facts::Facts;
+use super::{Submission, letter};
 use crate::questionnaire::Questionnaire;
 
 /// One line, no control characters: safe in a header.
@@ -39,9 +39,15 @@ pub fn subject(qn: &Questionnaire, facts: &Facts, title: &str, date: &str) -> St
 /// The plain-text body: the plan link and the facts the hub looks for first.
 pub fn body(qn: &Questionnaire, facts: &Facts, hub_name: &str, incomplete: bool) -> String {
     let school = facts.school_or_default();
+    // The hub the school named, else the questionnaire's own wording for it.
+    let hub = facts
+        .hub
+        .as_deref()
+        .or(Some(hub_name).filter(|h| !h.starts_with("your ")));
     let mut b = format!(
-        "Dear {hub_name},\n\nPlease find attached {school}'s {} ({}, version {}).\n\n",
-        qn.title.to_lowercase(),
+        "{}\n\nPlease find attached {} (questionnaire {}, version {}).\n\n",
+        letter::greeting(hub),
+        letter::what_is_attached(&qn.title, &school),
         qn.id,
         qn.version
     );
@@ -58,11 +64,10 @@ pub fn body(qn: &Questionnaire, facts: &Facts, hub_name: &str, incomplete: bool)
     if let Some(d) = &facts.date {
         b.push_str(&format!("Date: {d}\n"));
     }
-    b.push_str("\nAttached: the report (PDF), our answers as a spreadsheet (CSV) and as data (JSON).\n\nKind regards,\n");
-    b.push_str(facts.completed_by.as_deref().unwrap_or(""));
-    b.push('\n');
-    b.push_str(&school);
-    b.push('\n');
+    b.push_str(
+        "\nAttached: the report (PDF), our answers as a spreadsheet (CSV) and as data (JSON).\n\n",
+    );
+    b.push_str(&letter::sign_off(facts.music_lead.as_deref(), &school));
     b
 }
 

@@ -11,6 +11,9 @@ pub struct Facts {
     pub plan_url: Option<String>,
     pub completed_by: Option<String>,
     pub contact_email: Option<String>,
+    pub music_lead: Option<String>,
+    /// The music hub as the school named it.
+    pub hub: Option<String>,
     /// The completion date as shown (day first).
     pub date: Option<String>,
     /// Label and value for the first page, in a fixed order.
@@ -60,6 +63,8 @@ impl Facts {
             plan_url: first(Role::DevelopmentPlanUrl),
             completed_by: first(Role::CompletedBy),
             contact_email: first(Role::ContactEmail),
+            music_lead: first(Role::MusicLead),
+            hub: first(Role::HubName),
             date: first(Role::CompletionDate),
             rows,
             strengths: text(Role::Strength),

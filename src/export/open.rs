@@ -35,21 +35,18 @@ pub fn open_folder(path: &Path) -> std::io::Result<()> {
     open::that_detached(path)
 }
 
-/// Open the `.eml` in the mail program; if that fails, a new message by `mailto:` (then the
-/// files must be attached by hand). Returns what happened, for the screen.
+/// Open the `.eml` in the mail program: Outlook and Thunderbird open it as a draft, with the
+/// files attached (it is marked `X-Unsent`). Where nothing opens it, open the folder instead:
+/// a `mailto:` link cannot carry attachments, so it is never the fallback. Returns what to
+/// tell the teacher.
 ///
 /// # Errors
-/// Neither worked.
+/// Neither the e-mail nor the folder could be opened.
 pub fn open_mail(report: &BundleReport) -> std::io::Result<String> {
-    match open::that_detached(&report.eml) {
-        Ok(()) => {
-            Ok("Opened the e-mail in your mail program. Check it and press Send.".to_string())
-        }
-        Err(_) => open::that_detached(&report.mailto).map(|()| {
-            format!(
-                "Opened a new e-mail. Please attach the files from {}",
-                report.folder.display()
-            )
-        }),
+    if open::that_detached(&report.eml).is_ok() {
+        return Ok("Opened the e-mail in your mail program, with the files attached. Check it and press Send. If it opened in something else, attach the three files from the bundle's folder (o opens it) to a new e-mail instead.".to_string());
     }
+    open::that_detached(&report.folder).map(|()| {
+        "Your mail program could not open the e-mail here, so the bundle's folder is open instead: attach the PDF, the CSV and submission.json to a new e-mail to your music hub.".to_string()
+    })
 }

@@ -46,6 +46,10 @@ pub enum Action {
     StartTyping,
     Undo,
     Redo,
+    /// Clear the current answer (undone by Undo).
+    Clear,
+    /// Leave the program from the home screen: asks first.
+    Leave,
     Confirm,
     /// Something drawn on screen was clicked.
     Clicked(Hit),
@@ -66,6 +70,8 @@ pub enum Action {
     Export,
     OpenFolder,
     OpenMail,
+    /// Choose another folder for bundles.
+    ChooseFolder,
     // When quitting cannot save.
     TryAgain,
     WriteRecovery,
@@ -111,6 +117,8 @@ pub enum Effect {
     },
     OpenFolder(PathBuf),
     OpenMail,
+    /// Bundles go to this folder from now on.
+    RememberExportFolder(PathBuf),
     /// Write the open draft somewhere else that has room (the save in its place failed).
     WriteRecovery,
     /// Leave without saving, as the teacher confirmed.

@@ -28,8 +28,6 @@ pub struct App {
     pub flash: Option<Flash>,
     pub save_status: SaveStatus,
     pub should_quit: bool,
-    /// Opened straight into a draft (`music-sef open`): closing it leaves the program.
-    pub single_draft: bool,
     /// Colours on (false under NO_COLOR): meaning never rests on colour alone.
     pub color: bool,
     pub clock: Clock,
@@ -44,7 +42,6 @@ impl App {
             flash: None,
             save_status: SaveStatus::Unchanged,
             should_quit: false,
-            single_draft: false,
             color,
             clock,
         }
@@ -141,14 +138,10 @@ impl App {
         self.leaving(effect)
     }
 
-    /// Closing the draft of `music-sef open` leaves the program.
+    /// Quitting asked for by a screen (the home screen's "Quit music-sef?").
     fn leaving(&mut self, effect: Effect) -> Effect {
-        if self.single_draft
-            && matches!(self.screen, Screen::Workspace(_))
-            && matches!(effect, Effect::ShowHome { .. })
-        {
+        if effect == Effect::Quit {
             self.should_quit = true;
-            return Effect::Quit;
         }
         effect
     }

@@ -79,14 +79,13 @@ impl Controller {
         self.waker = Some(waker);
     }
 
-    /// Open a draft straight away (`music-sef open`), leaving when it is closed.
+    /// Open a draft straight away (`music-sef open`), Esc from it goes to the home screen.
     ///
     /// # Errors
     /// The draft or its questionnaire cannot be opened.
     pub fn open_single(&mut self, id: Uuid) -> Result<(), WorkflowError> {
         let opened = self.workflow.open(id)?;
         let reply = self.opened(opened);
-        self.app.single_draft = true;
         self.reply(reply);
         Ok(())
     }
@@ -343,6 +342,15 @@ impl Controller {
                 allow_incomplete,
             } => Some(self.remember_then_export(&email, allow_incomplete)),
             Effect::OpenFolder(path) => Some(Reply::Flash(drafts::open_folder(&path))),
+            Effect::RememberExportFolder(dir) => Some(Reply::Flash(
+                match self.workflow.remember_export_folder(&dir) {
+                    Ok(()) => Flash::info(format!(
+                        "From now on bundles are saved in {}. To put this one there too, press Esc, then e.",
+                        dir.display()
+                    )),
+                    Err(e) => Flash::warn(format!("That folder cannot be used: {e}")),
+                },
+            )),
             Effect::ToggleMouse => Some(super::mouse::toggle(self.workflow.dirs())),
             Effect::OpenMail => self
                 .last_export

@@ -3,6 +3,7 @@
 //! and moving between a question's parts are in `choose`.
 
 mod choose;
+mod edit;
 pub mod long_text;
 
 use ratatui_textarea::{CursorMove, Input, Key, TextArea, WrapMode};
@@ -36,6 +37,8 @@ pub enum Editor {
     Choice {
         highlight: usize,
         multi: bool,
+        /// The first digit of a two-digit option number (lists of ten or more).
+        pending: Option<usize>,
     },
     YesNo {
         highlight: usize,
@@ -46,9 +49,11 @@ pub enum Editor {
         highlight: usize,
         focus: LevelFocus,
         evidence: Option<TextArea<'static>>,
-        /// Target choices: None (no target) then the scale's levels.
+        /// Target choices after "none": the award levels above the level chosen now.
         targets: Option<Vec<String>>,
         target_highlight: usize,
+        /// Every level that can be a target (the scale's, less those that are no award).
+        target_pool: Vec<String>,
     },
 }
 
@@ -58,12 +63,22 @@ pub enum Outcome {
     Nothing,
     /// Store this value (None clears the answer).
     Set(Option<AnswerValue>),
+    /// Store this value and tell the teacher why it is not quite what they pressed (an
+    /// option that goes on its own unticked the others).
+    SetSaying(Option<AnswerValue>, String),
     /// The typed text does not pass: show the message, keep the text.
     Invalid(String),
+    /// Waiting for more (the second digit of "12"): say so, change nothing yet.
+    Waiting(String),
     /// Move on to the next question.
     Advance,
     /// Store this value, then move on.
     SetAndAdvance(Option<AnswerValue>),
+}
+
+/// Targets worth setting now (see `answers::targets`).
+pub fn allowed_targets(levels: &[String], pool: &[String], current: Option<&str>) -> Vec<String> {
+    crate::answers::targets::above(levels, pool, current)
 }
 
 /// What the box says once it holds as much as an answer can.
@@ -115,8 +130,9 @@ impl Editor {
                         })
                         .unwrap_or_default()
                 });
+                // One-line answers wrap, so a long one shows whole in a growing box.
                 Self::Line {
-                    area: text_area(&text, false),
+                    area: text_area(&text, true),
                     typing: true,
                 }
             }
@@ -132,7 +148,11 @@ impl Editor {
                     }
                     _ => 0,
                 };
-                Self::Choice { highlight, multi }
+                Self::Choice {
+                    highlight,
+                    multi,
+                    pending: None,
+                }
             }
             QuestionType::YesNo => Self::YesNo {
                 highlight: usize::from(matches!(answer, Some(AnswerValue::Bool(false)))),
@@ -161,10 +181,13 @@ impl Editor {
                 true,
             )
         });
+        let target_pool = crate::answers::targets::pool(qn, q);
         let targets = q.offers_target().then(|| {
-            scale
-                .map(|s| s.levels.iter().map(|l| l.id.clone()).collect::<Vec<_>>())
-                .unwrap_or_default()
+            allowed_targets(
+                &levels,
+                &target_pool,
+                current.and_then(|l| l.level.as_deref()),
+            )
         });
         let target_highlight = current
             .and_then(|l| l.target.as_deref())
@@ -177,6 +200,7 @@ impl Editor {
             evidence,
             targets,
             target_highlight,
+            target_pool,
         }
     }
 

@@ -34,6 +34,9 @@ pub fn render(frame: &mut Frame, area: Rect, help: &Help, ws: Option<&Workspace>
         ));
         lines.push(Line::raw(""));
     }
+    if on_question || help.about == Place::Sections {
+        lines.extend(marks(theme));
+    }
     lines.push(Line::styled("Keys", theme.bold()));
     for (k, what) in keys::help_rows(help.about) {
         lines.push(Line::from(vec![
@@ -53,4 +56,32 @@ pub fn render(frame: &mut Frame, area: Rect, help: &Help, ws: Option<&Workspace>
             ),
         area,
     );
+}
+
+/// What the marks beside the sections and the word above each question mean.
+fn marks(theme: Theme) -> Vec<Line<'static>> {
+    let row = |k: &'static str, what: &'static str| {
+        Line::from(vec![
+            Span::styled(format!("{k:<18}"), theme.key()),
+            Span::raw(what),
+        ])
+    };
+    vec![
+        Line::styled("Marks", theme.bold()),
+        row("✓", "a section with every question that applies answered"),
+        row("!", "a section with a required answer missing"),
+        row("…", "a section started, with nothing required missing"),
+        row("·", "a section not started yet"),
+        row("-", "a section where no question applies to your school"),
+        row("Required", "must be answered before the bundle is sent"),
+        row(
+            "Recommended",
+            "your hub would like an answer, but it never stops you",
+        ),
+        row(
+            "Optional",
+            "answer it if it helps to explain your school's music",
+        ),
+        Line::raw(""),
+    ]
 }

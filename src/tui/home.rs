@@ -44,7 +44,7 @@ impl From<DraftRow> for HomeRow {
                 progress: None,
                 status: "Damaged".to_string(),
                 saved: None,
-                damaged: Some(format!("This draft's file could not be read ({reason}).")),
+                damaged: Some(format!("This draft cannot be opened: {reason}.")),
             },
         }
     }
@@ -56,6 +56,8 @@ pub enum HomeMode {
     #[default]
     Browse,
     ConfirmDelete,
+    /// "Quit music-sef?" — Esc is everyone's "back", so on the home screen it asks.
+    ConfirmQuit,
     Rename(TextArea<'static>),
     Import(TextArea<'static>),
 }
@@ -89,6 +91,11 @@ pub fn step(i: &mut usize, len: usize, action: &Action) {
 /// Edit a one-line box; returns the action when it is not a key for the box.
 pub fn edit_line(area: &mut TextArea<'static>, action: Action) -> Option<Action> {
     match action {
+        Action::Clear => {
+            area.select_all();
+            area.cut();
+            None
+        }
         Action::Text(k) => {
             area.input(k);
             None
@@ -124,7 +131,7 @@ impl Home {
         match self.mode {
             HomeMode::Browse if self.rows.is_empty() => Place::Welcome,
             HomeMode::Browse => Place::Home,
-            HomeMode::ConfirmDelete => Place::HomeConfirm,
+            HomeMode::ConfirmDelete | HomeMode::ConfirmQuit => Place::HomeConfirm,
             HomeMode::Rename(_) | HomeMode::Import(_) => Place::HomeTyping,
         }
     }
@@ -138,6 +145,8 @@ impl Home {
                 cx.info("Nothing was deleted.");
                 Effect::None
             }
+            HomeMode::ConfirmQuit if action == Action::Yes => Effect::Quit,
+            HomeMode::ConfirmQuit => Effect::None,
             HomeMode::Rename(mut area) => match edit_line(&mut area, action) {
                 None => {
                     self.mode = HomeMode::Rename(area);
@@ -204,6 +213,7 @@ impl Home {
             (Action::Import, _) => self.mode = HomeMode::Import(one_line("")),
             (Action::Duplicate, Some(row)) => return Effect::Duplicate(row.id),
             (Action::Delete, Some(_)) => self.mode = HomeMode::ConfirmDelete,
+            (Action::Leave, _) => self.mode = HomeMode::ConfirmQuit,
             (Action::Restore, Some(row)) => {
                 return Effect::LoadBackups {
                     id: row.id,

@@ -193,6 +193,17 @@ fn draw_input(frame: &mut Frame, area: Rect, home: &Home, theme: Theme) {
     };
     match &home.mode {
         HomeMode::Browse => {}
+        HomeMode::ConfirmQuit => {
+            frame.render_widget(Clear, rect);
+            frame.render_widget(
+                Paragraph::new(
+                    "Quit music-sef? Everything is saved. Press y to quit, any other key to stay.",
+                )
+                .wrap(Wrap { trim: true })
+                .block(Block::bordered().border_style(theme.warn())),
+                rect,
+            );
+        }
         HomeMode::ConfirmDelete => {
             let title = home.selected_row().map_or("", |r| r.title.as_str());
             frame.render_widget(Clear, rect);

@@ -42,6 +42,8 @@ pub enum Place {
     /// Typing the hub's e-mail address before the first export.
     ReviewTyping,
     Export,
+    /// Typing another folder for bundles.
+    ExportTyping,
     Help,
     /// Quitting could not save: try again, write a recovery copy, or quit anyway.
     QuitProblem,
@@ -59,6 +61,7 @@ impl Place {
                 | Self::TypingLine
                 | Self::TypingLong
                 | Self::ReviewTyping
+                | Self::ExportTyping
         )
     }
 

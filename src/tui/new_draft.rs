@@ -49,7 +49,8 @@ impl NewDraft {
         match action {
             Action::Back => return Effect::ShowHome { select: None },
             Action::Enter if len > 0 => {
-                let suggestion = Draft::suggest_title(None, None, cx.today);
+                let questionnaire = &self.choices[self.selected.min(len - 1)].title;
+                let suggestion = Draft::suggest_title(None, questionnaire, None, cx.today);
                 self.title = Some(one_line(&suggestion));
             }
             Action::Digit(d) if usize::from(d) >= 1 && usize::from(d) <= len => {
@@ -70,7 +71,7 @@ impl NewDraft {
         };
         let title = area.lines().join(" ").trim().to_string();
         let title = if title.is_empty() {
-            Draft::suggest_title(None, None, cx.today)
+            Draft::suggest_title(None, &choice.title, None, cx.today)
         } else {
             title
         };

@@ -32,8 +32,9 @@ pub fn render(frame: &mut Frame, area: Rect, nd: &NewDraft, theme: Theme, clicks
         head,
     );
     for (i, c) in nd.choices.iter().enumerate().take(usize::from(list.height)) {
+        // "Up to": follow-up questions apply only after some answers.
         let text = format!(
-            "{:>2}. {}  ({} questions, {})",
+            "{:>2}. {}  (up to {} questions, {})",
             i + 1,
             c.title,
             c.questions,

@@ -12,7 +12,7 @@ use super::app::{App, Screen};
 use super::clicks::ClickMap;
 use super::keys::FooterKey;
 use super::theme::Theme;
-use super::widgets::width;
+use super::widgets::{rows, width};
 use super::{
     MIN_HEIGHT, MIN_WIDTH, help_view, home_view, keys, new_draft_view, quit_view, restore_view,
 };
@@ -27,10 +27,15 @@ pub fn render(frame: &mut Frame, app: &App) -> ClickMap {
         too_small(frame, area, theme);
         return clicks;
     }
+    // A long message takes up to three lines rather than being cut off mid-word.
+    let flash_rows = app
+        .flash
+        .as_ref()
+        .map_or(1, |f| rows(&f.text, area.width).clamp(1, 3));
     let [header, body, flash, footer] = Layout::vertical([
         Constraint::Length(1),
         Constraint::Min(1),
-        Constraint::Length(1),
+        Constraint::Length(flash_rows),
         Constraint::Length(1),
     ])
     .areas(area);
@@ -122,7 +127,10 @@ fn draw_flash(frame: &mut Frame, area: Rect, app: &App, theme: Theme) {
             FlashKind::Info => theme.ok(),
             FlashKind::Warning => theme.warn(),
         };
-        frame.render_widget(Paragraph::new(Span::styled(f.text.clone(), style)), area);
+        frame.render_widget(
+            Paragraph::new(Span::styled(f.text.clone(), style)).wrap(Wrap { trim: true }),
+            area,
+        );
     }
 }
 

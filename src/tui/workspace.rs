@@ -49,7 +49,7 @@ impl Workspace {
                 opened.orphaned
             )))
         } else {
-            None
+            welcome_back(&session)
         };
         (
             Self {
@@ -74,9 +74,10 @@ impl Workspace {
             View::Sections { .. } => Place::Sections,
             View::Review(r) => match r.mode {
                 ReviewMode::Browse => Place::Review,
-                ReviewMode::ConfirmIncomplete => Place::ReviewConfirm,
+                ReviewMode::ConfirmExport { .. } => Place::ReviewConfirm,
                 ReviewMode::HubEmail { .. } => Place::ReviewTyping,
             },
+            View::Export(e) if e.choose.is_some() => Place::ExportTyping,
             View::Export(_) => Place::Export,
         }
     }
@@ -86,7 +87,7 @@ impl Workspace {
             View::Question => question::update(self, action, cx),
             View::Sections { .. } => sections::update(self, &action),
             View::Review(_) => review::update(self, action, cx),
-            View::Export(_) => export::update(self, &action),
+            View::Export(_) => export::update(self, action, cx),
         };
         self.session.editor.sync_cursor();
         effect
@@ -114,6 +115,23 @@ impl Workspace {
     pub fn hub_address_remembered(&mut self) {
         self.session.hub_address_known = true;
     }
+}
+
+/// "Welcome back — you stopped at 3.11", and any half-typed answers kept aside.
+fn welcome_back(s: &Session) -> Option<Flash> {
+    let unfinished = s.draft.unfinished.len();
+    let kept = match unfinished {
+        0 => String::new(),
+        1 => " One answer is typed but not finished: it is marked x in review (r).".to_string(),
+        n => format!(" {n} answers are typed but not finished: they are marked x in review (r)."),
+    };
+    if s.resumed {
+        let at = s.number().unwrap_or_default();
+        return Some(Flash::info(format!(
+            "Welcome back — you stopped at {at}.{kept}"
+        )));
+    }
+    (unfinished > 0).then(|| Flash::info(kept.trim_start().to_string()))
 }
 
 /// `Effect::Save` when `changed`, for updates that may or may not have changed the draft.

@@ -100,10 +100,10 @@ impl Workflow {
             ),
             _ => None,
         };
-        let title = title
-            .map(str::trim)
-            .filter(|t| !t.is_empty())
-            .map_or_else(|| Draft::suggest_title(None, None, today), str::to_string);
+        let title = title.map(str::trim).filter(|t| !t.is_empty()).map_or_else(
+            || Draft::suggest_title(None, &entry.questionnaire.title, None, today),
+            str::to_string,
+        );
         let draft = Draft::new_at(
             title,
             QuestionnaireRef {

@@ -50,9 +50,23 @@ impl Workflow {
         settings.save(&self.dirs)
     }
 
-    /// Where this export's bundle goes.
+    /// Where this export's bundle goes: the folder named for it, else the one the teacher
+    /// chose once, else the usual one (Documents/music-sef, or `MUSIC_SEF_EXPORT_DIR`).
     pub fn export_folder(&self, out: Option<&Path>) -> PathBuf {
-        out.map_or_else(|| self.dirs.exports().to_path_buf(), Path::to_path_buf)
+        out.map(Path::to_path_buf)
+            .or_else(|| Settings::load(&self.dirs).export_dir)
+            .unwrap_or_else(|| self.dirs.exports().to_path_buf())
+    }
+
+    /// Remember `dir` as the folder for bundles from now on, making it if need be.
+    ///
+    /// # Errors
+    /// The folder cannot be made, or the settings cannot be written.
+    pub fn remember_export_folder(&self, dir: &Path) -> Result<(), StoreError> {
+        std::fs::create_dir_all(dir).map_err(|e| StoreError::io("create the folder", dir, e))?;
+        let mut settings = Settings::load(&self.dirs);
+        settings.export_dir = Some(dir.to_path_buf());
+        settings.save(&self.dirs)
     }
 
     /// Back up the draft and write its bundle; the draft itself is not changed (the caller

@@ -37,6 +37,10 @@ fn answer(app: &mut TestApp, q: &Question, value: &AnswerValue) {
         }
         QuestionType::MultiChoice => {
             app.key(Key::Char('1'));
+            if q.options.len() >= 10 {
+                // "1" waits for a second digit (10, 11 …): Space ticks option 1 itself.
+                app.key(Key::Char(' '));
+            }
             app.key(Key::Char('2'));
             app.key(Key::Enter);
         }
@@ -47,8 +51,8 @@ fn answer(app: &mut TestApp, q: &Question, value: &AnswerValue) {
             app.typed("Seen in lessons");
             app.key(Key::Tab);
             if q.offers_target() {
-                // Target choices are "none" then the levels: 4 is the third level.
-                app.key(Key::Char('4'));
+                // Targets carry the level list's numbers: 3 is the third level.
+                app.key(Key::Char('3'));
                 app.key(Key::Tab);
             }
         }
@@ -86,6 +90,8 @@ fn questionnaires_are_completed_by_keyboard_alone() {
             answer(&mut app, q, value);
             let s = &app.ws().session;
             assert!(s.error.is_none(), "{id}/{}: {:?}", q.id, s.error);
+            // Every screen on the way draws at the smallest size the layout is made for.
+            app.screen(80, 24);
         }
         // Review, mark ready, export, quit: all by keys.
         app.key(Key::F(3));
@@ -111,9 +117,14 @@ fn questionnaires_are_completed_by_keyboard_alone() {
             plan.into_iter().map(|(q, v)| (q.id, v)).collect();
         assert_eq!(saved.answers, expected, "{id}");
         assert_eq!(saved.status, music_sef::draft::DraftStatus::Exported);
+        let year = saved.title.rsplit(' ').next().unwrap_or_default();
         assert_eq!(
-            saved.title, "Oakfield Primary School – 2026/27",
-            "{id}: the title follows the school name"
+            saved.title,
+            format!(
+                "Oakfield Primary School – {} {year}",
+                lower_first(&qn.title)
+            ),
+            "{id}: the title follows the school name and names the questionnaire"
         );
     }
 }
@@ -201,10 +212,18 @@ fn typing_into_a_text_question_just_types_even_command_letters() {
         app.ws().session.draft.answers["school_name"],
         AnswerValue::Text("quiet? yes, really: r s g e q".into())
     );
-    // Off a text box the same letters are commands: q saves and quits.
+    // Off a text box the same letters are commands: r opens review.
     app.key(Key::Esc);
-    app.key(Key::Char('q'));
-    assert!(app.c.app.should_quit);
+    app.key(Key::Char('r'));
+    assert!(matches!(app.ws().view, View::Review(_)));
+    assert!(!app.c.app.should_quit, "only Ctrl-Q quits from a draft");
+}
+
+fn lower_first(s: &str) -> String {
+    let mut c = s.chars();
+    c.next()
+        .map(|f| f.to_lowercase().chain(c).collect())
+        .unwrap_or_default()
 }
 
 #[test]

@@ -160,7 +160,11 @@ fn file_names_carry_the_school_and_the_day() {
     );
     assert_eq!(sub.dates.display, "1 Dec 2026");
     assert_eq!(sub.email.subject, "Review – Oakfield Primary – 1 Dec 2026");
-    assert!(sub.email.body.starts_with("Dear Riverside music hub,"));
+    assert!(
+        sub.email
+            .body
+            .starts_with("Dear colleagues at Riverside music hub,")
+    );
 }
 
 #[test]

@@ -103,8 +103,8 @@ impl Controller {
 pub(super) fn open_folder(path: &std::path::Path) -> Flash {
     match crate::export::open_folder(path) {
         Ok(()) => Flash::info("Opened the folder."),
-        Err(e) => Flash::warn(format!(
-            "Could not open the folder ({e}). It is: {}",
+        Err(_) => Flash::warn(format!(
+            "The folder could not be opened from here. Open it yourself in your files: {}",
             path.display()
         )),
     }
@@ -113,9 +113,9 @@ pub(super) fn open_folder(path: &std::path::Path) -> Flash {
 pub(super) fn open_mail(report: &BundleReport) -> Flash {
     match crate::export::open_mail(report) {
         Ok(how) => Flash::info(how),
-        Err(e) => Flash::warn(format!(
-            "Could not open your e-mail program ({e}). The e-mail file is {}",
-            report.eml.display()
+        Err(_) => Flash::warn(format!(
+            "Neither your mail program nor the folder could be opened from here. The files to attach are in: {}",
+            report.folder.display()
         )),
     }
 }

@@ -51,6 +51,7 @@ impl Editor {
             Self::Choice {
                 highlight,
                 multi: false,
+                ..
             } => wrap(
                 q.options
                     .get(*highlight)
@@ -59,6 +60,7 @@ impl Editor {
             Self::Choice {
                 highlight,
                 multi: true,
+                ..
             } => {
                 if advance {
                     return Outcome::Advance;
@@ -66,64 +68,152 @@ impl Editor {
                 let Some(opt) = q.options.get(*highlight) else {
                     return Outcome::Nothing;
                 };
-                let mut chosen: Vec<String> = match current {
+                let chosen: Vec<String> = match current {
                     Some(AnswerValue::List(l)) => l.clone(),
                     _ => Vec::new(),
                 };
-                if let Some(i) = chosen.iter().position(|x| x == &opt.id) {
-                    chosen.remove(i);
-                } else {
-                    chosen.push(opt.id.clone());
-                    // Keep the questionnaire's order so answers read naturally.
-                    chosen.sort_by_key(|id| q.options.iter().position(|o| &o.id == id));
+                // One rule for options that go on their own, shared with plain mode.
+                let toggled = crate::answers::choice::toggle_option(q, &chosen, &opt.id);
+                let message = toggled.message(q, &opt.id);
+                let value =
+                    (!toggled.ticked.is_empty()).then_some(AnswerValue::List(toggled.ticked));
+                match message {
+                    Some(m) => Outcome::SetSaying(value, m),
+                    None => Outcome::Set(value),
                 }
-                Outcome::Set((!chosen.is_empty()).then_some(AnswerValue::List(chosen)))
             }
             Self::YesNo { highlight } => wrap(Some(AnswerValue::Bool(*highlight == 0))),
-            Self::Level {
-                levels,
-                highlight,
-                focus,
-                evidence,
-                targets,
-                target_highlight,
-            } => {
-                let mut la: LevelAnswer = current
-                    .and_then(AnswerValue::as_level)
-                    .cloned()
-                    .unwrap_or_default();
-                match focus {
-                    LevelFocus::Levels => {
-                        la.level = levels.get(*highlight).cloned();
-                        if advance {
-                            *focus = if evidence.is_some() {
-                                LevelFocus::Evidence
-                            } else if targets.is_some() {
-                                LevelFocus::Target
-                            } else {
-                                return Outcome::SetAndAdvance(Some(AnswerValue::Level(la)));
-                            };
-                        }
-                    }
-                    LevelFocus::Target => {
-                        la.target = target_highlight
-                            .checked_sub(1)
-                            .and_then(|i| targets.as_ref()?.get(i).cloned());
-                        if advance {
-                            return Outcome::SetAndAdvance(Some(AnswerValue::Level(la)));
-                        }
-                    }
-                    LevelFocus::Evidence => return Outcome::Nothing,
-                }
-                Outcome::Set(Some(AnswerValue::Level(la)))
-            }
+            Self::Level { .. } => self.choose_level(current, advance),
             _ => Outcome::Nothing,
         }
     }
 
-    /// A number key: choose item `n` (1-based) of the focused list.
+    /// Choose in a rating or criterion: the level (which also decides the targets offered),
+    /// or the target.
+    fn choose_level(&mut self, current: Option<&AnswerValue>, advance: bool) -> Outcome {
+        let Self::Level {
+            levels,
+            highlight,
+            focus,
+            evidence,
+            targets,
+            target_highlight,
+            target_pool,
+        } = self
+        else {
+            return Outcome::Nothing;
+        };
+        let mut la: LevelAnswer = current
+            .and_then(AnswerValue::as_level)
+            .cloned()
+            .unwrap_or_default();
+        match focus {
+            LevelFocus::Levels => {
+                la.level = levels.get(*highlight).cloned();
+                // A target must lie above the level now; one that does not is dropped.
+                if let Some(t) = targets.as_mut() {
+                    *t = super::allowed_targets(levels, target_pool, la.level.as_deref());
+                    if la.target.as_ref().is_some_and(|x| !t.contains(x)) {
+                        la.target = None;
+                    }
+                    *target_highlight = la
+                        .target
+                        .as_ref()
+                        .and_then(|x| t.iter().position(|y| y == x))
+                        .map_or(0, |i| i + 1);
+                }
+                if advance {
+                    *focus = if evidence.is_some() {
+                        LevelFocus::Evidence
+                    } else if targets.is_some() {
+                        LevelFocus::Target
+                    } else {
+                        return Outcome::SetAndAdvance(Some(AnswerValue::Level(la)));
+                    };
+                }
+            }
+            LevelFocus::Target => {
+                la.target = target_highlight
+                    .checked_sub(1)
+                    .and_then(|i| targets.as_ref()?.get(i).cloned());
+                if advance {
+                    return Outcome::SetAndAdvance(Some(AnswerValue::Level(la)));
+                }
+            }
+            LevelFocus::Evidence => return Outcome::Nothing,
+        }
+        Outcome::Set(Some(AnswerValue::Level(la)))
+    }
+
+    /// Forget a half-typed two-digit number (any key but a digit does).
+    pub fn clear_pending(&mut self) {
+        if let Self::Choice { pending, .. } = self {
+            *pending = None;
+        }
+    }
+
+    /// A number key: choose item `n` of the focused list, numbered as shown. In a list of
+    /// ten or more, a digit that can start a two-digit number waits for the next one.
     pub fn pick(&mut self, q: &Question, draft: &Draft, n: u8) -> Outcome {
-        let i = usize::from(n).wrapping_sub(1);
+        let n = usize::from(n);
+        if let Self::Choice {
+            pending, highlight, ..
+        } = self
+        {
+            let len = q.options.len();
+            match pending.take() {
+                Some(first) if first * 10 + n <= len => {
+                    return self.pick_index(q, draft, first * 10 + n);
+                }
+                None if len >= 10 && n >= 1 && n * 10 <= len => {
+                    *pending = Some(n);
+                    *highlight = n - 1;
+                    let last = (n * 10 + 9).min(len);
+                    return Outcome::Waiting(format!(
+                        "{n}… type another digit for {}–{last}, or press Space or Enter for {n}.",
+                        n * 10
+                    ));
+                }
+                _ => {}
+            }
+        }
+        if let Self::Level {
+            levels,
+            focus: LevelFocus::Target,
+            targets: Some(t),
+            target_highlight,
+            ..
+        } = self
+        {
+            // Targets use the level list's numbers; 0 is "no target".
+            let wanted = n.checked_sub(1).and_then(|i| levels.get(i));
+            match wanted.and_then(|id| t.iter().position(|x| x == id)) {
+                Some(i) => *target_highlight = i + 1,
+                None if n == 0 => *target_highlight = 0,
+                None => {
+                    let shown: Vec<String> = t
+                        .iter()
+                        .filter_map(|id| {
+                            levels
+                                .iter()
+                                .position(|l| l == id)
+                                .map(|i| (i + 1).to_string())
+                        })
+                        .collect();
+                    return Outcome::Invalid(format!(
+                        "A target must be above the level chosen now: press {}, or 0 for no target.",
+                        shown.join(" or ")
+                    ));
+                }
+            }
+            return self.choose(q, draft, false);
+        }
+        self.pick_index(q, draft, n)
+    }
+
+    /// Choose item `n` (1-based) of the focused list.
+    fn pick_index(&mut self, q: &Question, draft: &Draft, n: usize) -> Outcome {
+        let i = n.wrapping_sub(1);
         let len = match self {
             Self::Choice { .. } => q.options.len(),
             Self::YesNo { .. } => 2,
@@ -132,11 +222,6 @@ impl Editor {
                 focus: LevelFocus::Levels,
                 ..
             } => levels.len(),
-            Self::Level {
-                targets: Some(t),
-                focus: LevelFocus::Target,
-                ..
-            } => t.len() + 1,
             _ => 0,
         };
         if i >= len {
@@ -149,9 +234,6 @@ impl Editor {
                 focus: LevelFocus::Levels,
                 ..
             } => *highlight = i,
-            Self::Level {
-                target_highlight, ..
-            } => *target_highlight = i,
             _ => {}
         }
         self.choose(q, draft, false)

@@ -16,6 +16,8 @@ pub struct LongText {
     pub after: Vec<String>,
     /// Words in `before` and `after`, counted when the window moves.
     outside_words: usize,
+    /// The whole text before the last clear, so Ctrl-Z can bring it back.
+    cleared: Option<String>,
 }
 
 fn words(lines: &[String]) -> usize {
@@ -42,6 +44,7 @@ impl LongText {
             area: area_with(Vec::new()),
             after: Vec::new(),
             outside_words: 0,
+            cleared: None,
         };
         let last = lines.len().saturating_sub(1);
         let col = lines.last().map_or(0, |l| l.chars().count());
@@ -107,6 +110,29 @@ impl LongText {
         self.place(all, row, col);
     }
 
+    /// Empty the box; the text is kept for one undo.
+    pub fn clear(&mut self) -> bool {
+        let text = self.text();
+        if text.is_empty() {
+            return false;
+        }
+        self.cleared = Some(text);
+        self.place(Vec::new(), 0, 0);
+        true
+    }
+
+    /// Undo: bring back a cleared text, else take back the last word typed.
+    pub fn undo(&mut self) -> bool {
+        if let Some(text) = self.cleared.take() {
+            let lines: Vec<String> = text.split('\n').map(str::to_string).collect();
+            let last = lines.len().saturating_sub(1);
+            let col = lines.last().map_or(0, |l| l.chars().count());
+            self.place(lines, last, col);
+            return true;
+        }
+        super::edit::undo_word(&mut self.area)
+    }
+
     /// A key for the box. Moves the window first when the cursor would leave it.
     pub fn input(&mut self, key: Input) -> bool {
         let ratatui_textarea::DataCursor(r, c) = self.area.cursor();
@@ -130,6 +156,10 @@ impl LongText {
             _ => {}
         }
         let changed = self.area.input(key);
+        if changed {
+            // Typing again after a clear: the cleared text is no longer one undo away.
+            self.cleared = None;
+        }
         if self.area.lines().len() > WINDOW * 3 {
             let ratatui_textarea::DataCursor(r, c) = self.area.cursor();
             self.rewindow(self.before.len() + r, c);

@@ -53,7 +53,13 @@ pub const DOC_GROUPS: &[(&str, &[(Place, &str)])] = &[
             (Place::ReviewTyping, "Typing the hub's e-mail address"),
         ],
     ),
-    ("After exporting", &[(Place::Export, "")]),
+    (
+        "After exporting",
+        &[
+            (Place::Export, "The bundle written"),
+            (Place::ExportTyping, "Typing another folder for bundles"),
+        ],
+    ),
     ("Help", &[(Place::Help, "")]),
     (
         "When quitting cannot save",

@@ -5,9 +5,9 @@ use ratatui_textarea::Key;
 
 use super::Chord::{Ctrl, Digits, Plain, Shift};
 use super::Place::{
-    Everywhere, Export, Help, Home, HomeConfirm, HomeTyping, NewDraft, NewDraftTitle, Question,
-    QuitConfirm, QuitProblem, Restore, RestoreConfirm, Review, ReviewConfirm, ReviewTyping,
-    Sections, TypingLine, TypingLong, Welcome,
+    Everywhere, Export, ExportTyping, Help, Home, HomeConfirm, HomeTyping, NewDraft, NewDraftTitle,
+    Question, QuitConfirm, QuitProblem, Restore, RestoreConfirm, Review, ReviewConfirm,
+    ReviewTyping, Sections, TypingLine, TypingLong, Welcome,
 };
 use super::{Binding, Place};
 use crate::tui::action::Action;
@@ -40,7 +40,7 @@ pub static TABLE: &[Binding] = &[
     row!(&[Welcome], [Plain(Key::Enter)], Action::New, "Enter", None, "start your first self-evaluation"),
     row!(HOME, [Plain(Key::Char('n'))], Action::New, "n", Some("new"), "start a new self-evaluation"),
     row!(&[Welcome], [Plain(Key::Char('i'))], Action::Import, "i", Some("from last year"), "start from last year's bundle (.zip, folder or submission.json)"),
-    row!(HOME, [Plain(Key::Char('q')), Plain(Key::Esc)], Action::Quit, "q", Some("quit"), "quit (everything is already saved)"),
+    row!(HOME, [Plain(Key::Char('q')), Plain(Key::Esc)], Action::Leave, "q", Some("quit"), "quit, after asking (everything is already saved)"),
     row!(HOME, [Plain(Key::Char('?'))], Action::Help, "?", None, "help"),
     row!(&[Home], [Plain(Key::Char('r'))], Action::Rename, "r", Some("rename"), "rename the chosen draft"),
     row!(&[Home], [Plain(Key::Char('d'))], Action::Duplicate, "d", Some("copy"), "copy the chosen draft"),
@@ -76,14 +76,16 @@ pub static TABLE: &[Binding] = &[
     row!(&[TypingLine], [Plain(Key::Enter)], Action::Enter, "Enter", None, "check the answer and move on (a message says what to fix)"),
     row!(&[TypingLine], [Plain(Key::Up)], Action::PrevQuestion, "↑", None, ""),
     row!(&[TypingLine], [Plain(Key::Down)], Action::NextQuestion, "↓", None, ""),
-    row!(&[TypingLine, TypingLong], [Ctrl(Key::Char('z'))], Action::Undo, "Ctrl-Z / Ctrl-Y", None, "undo / redo in a text box"),
-    row!(&[TypingLine, TypingLong], [Ctrl(Key::Char('y'))], Action::Redo, "Ctrl-Y", None, ""),
+    row!(ANSWERING, [Ctrl(Key::Char('k'))], Action::Clear, "Ctrl-K", Some("clear"), "clear the answer (Ctrl-Z brings it back)"),
+    row!(&[HomeTyping, NewDraftTitle, ReviewTyping, ExportTyping], [Ctrl(Key::Char('k'))], Action::Clear, "Ctrl-K", None, "clear the box (Ctrl-Z brings it back)"),
+    row!(ANSWERING, [Ctrl(Key::Char('z'))], Action::Undo, "Ctrl-Z / Ctrl-Y", None, "undo / redo in a text box, a word at a time"),
+    row!(ANSWERING, [Ctrl(Key::Char('y'))], Action::Redo, "Ctrl-Y", None, ""),
     // Answering, not typing: letters are commands.
     row!(&[Question], [Plain(Key::Char('?'))], Action::Help, "?", Some("help"), "help"),
     row!(&[Question], [Plain(Key::Char('s'))], Action::Sections, "s", None, "the list of sections"),
     row!(&[Question], [Plain(Key::Char('r'))], Action::Review, "r", None, "review"),
     row!(&[Question], [Plain(Key::Char('g'))], Action::ToggleGuidance, "g", None, "show or hide the guidance"),
-    row!(&[Question], [Plain(Key::Char('q')), Plain(Key::Esc)], Action::Quit, "q", Some("quit"), "save and quit"),
+    row!(&[Question], [Plain(Key::Esc)], Action::Back, "Esc", Some("back"), "back to your drafts (everything is saved)"),
     row!(&[Question], [Plain(Key::Up), Plain(Key::Char('k'))], Action::Up, "↑↓", None, "move in a list of choices or levels"),
     row!(&[Question], [Plain(Key::Down), Plain(Key::Char('j'))], Action::Down, "↓", None, ""),
     row!(&[Question], [Plain(Key::Enter)], Action::Enter, "Enter", None, "choose; in a text box, start typing; on last year's answer, confirm it"),
@@ -101,6 +103,7 @@ pub static TABLE: &[Binding] = &[
     row!(&[Sections], [Plain(Key::Enter)], Action::Enter, "Enter", Some("go"), "go to the chosen section"),
     row!(&[Sections], [Digits], Action::Digit(0), "1-9", None, "go to a section by its number"),
     row!(&[Sections], [Plain(Key::F(2))], Action::Sections, "F2", None, "close the list"),
+    row!(&[Sections], [Plain(Key::F(3))], Action::Review, "F3", None, "review"),
     row!(&[NewDraft, Restore, Sections], [Plain(Key::Esc), Plain(Key::Char('q'))], Action::Back, "Esc", Some("back"), "go back"),
     // Review.
     row!(&[Review], [Plain(Key::Enter)], Action::Enter, "Enter", Some("go to"), "go to a section or a missing answer"),
@@ -112,12 +115,16 @@ pub static TABLE: &[Binding] = &[
     row!(&[Review], [Plain(Key::PageUp)], Action::ScrollUp, "PgUp", None, ""),
     row!(&[Review], [Plain(Key::Esc), Plain(Key::Char('q'))], Action::Back, "Esc", Some("back"), "back to the questions"),
     row!(&[Review], [Plain(Key::F(3))], Action::Review, "F3", None, ""),
+    row!(&[Review], [Plain(Key::F(2))], Action::Sections, "F2", None, "the list of sections"),
     row!(&[ReviewConfirm], [Plain(Key::Char('y')), Plain(Key::Char('Y'))], Action::Yes, "y", Some("export anyway"), "write the bundle marked INCOMPLETE DRAFT"),
     row!(&[ReviewTyping], [Plain(Key::Enter)], Action::Enter, "Enter", Some("export"), "remember the address and write the bundle (empty: no address)"),
     row!(&[ReviewTyping], [Plain(Key::Esc)], Action::Back, "Esc", Some("cancel"), "do not export now"),
     // After exporting.
     row!(&[Export], [Plain(Key::Char('o'))], Action::OpenFolder, "o", Some("open folder"), "open the bundle's folder"),
-    row!(&[Export], [Plain(Key::Char('s'))], Action::OpenMail, "s", Some("open e-mail"), "open the e-mail in your mail program"),
+    row!(&[Export], [Plain(Key::Char('s'))], Action::OpenMail, "s", Some("send"), "open the e-mail, with the files attached, in your mail program"),
+    row!(&[Export], [Plain(Key::Char('f'))], Action::ChooseFolder, "f", Some("other folder"), "choose another folder for bundles"),
+    row!(&[ExportTyping], [Plain(Key::Enter)], Action::Enter, "Enter", Some("use it"), "use this folder for bundles from now on"),
+    row!(&[ExportTyping], [Plain(Key::Esc)], Action::Back, "Esc", Some("cancel"), "keep the folder as it is"),
     row!(&[Export], [Plain(Key::Esc), Plain(Key::Char('q')), Plain(Key::Enter)], Action::Back, "Esc", Some("back"), "back to review"),
     // Lists everywhere.
     row!(&[Home, NewDraft, Restore, Sections, Review], [Plain(Key::Home)], Action::Home, "Home / End", None, "first / last in the list"),

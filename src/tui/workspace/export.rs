@@ -1,11 +1,14 @@
-//! The export result: where the bundle is and what to do next (open the folder, open the
-//! e-mail), or why it was not written.
+//! The export result: where the bundle is and what to do next (send it, open the folder,
+//! choose another folder for bundles), or why it was not written.
 
 use std::path::PathBuf;
 
+use ratatui_textarea::TextArea;
+
 use super::review::Review;
 use super::{View, Workspace};
-use crate::tui::action::{Action, Effect};
+use crate::tui::action::{Action, Cx, Effect};
+use crate::tui::home::{edit_line, one_line};
 use crate::workflow::Written;
 
 pub struct ExportView {
@@ -13,6 +16,8 @@ pub struct ExportView {
     pub lines: Vec<String>,
     pub folder: Option<PathBuf>,
     pub failed: bool,
+    /// The box for another folder for bundles, while it is being typed.
+    pub choose: Option<Box<TextArea<'static>>>,
 }
 
 impl From<Result<Written, String>> for ExportView {
@@ -20,17 +25,24 @@ impl From<Result<Written, String>> for ExportView {
         match result {
             Ok(w) => {
                 let mut lines = vec![
-                    "Your bundle is written. Send the e-mail (or the PDF and files) to your music hub."
+                    "Your bundle is written. Press s to send it: the e-mail opens in your mail program with the files attached."
                         .to_string(),
                     String::new(),
                 ];
                 lines.extend(crate::export::describe(&w.report));
                 lines.push(String::new());
-                lines.push("Press o to open the folder, s to open the e-mail in your mail program, Esc to go back.".to_string());
+                if let Some(parent) = w.report.folder.parent() {
+                    lines.push(format!(
+                        "Bundles are saved in {}. Press f to choose another folder.",
+                        parent.display()
+                    ));
+                }
+                lines.push("Press o to open the bundle's folder, Esc to go back.".to_string());
                 Self {
                     lines,
                     folder: Some(w.report.folder),
                     failed: false,
+                    choose: None,
                 }
             }
             Err(reason) => Self {
@@ -41,18 +53,47 @@ impl From<Result<Written, String>> for ExportView {
                 ],
                 folder: None,
                 failed: true,
+                choose: None,
             },
         }
     }
 }
 
-pub fn update(ws: &mut Workspace, action: &Action) -> Effect {
-    let View::Export(view) = &ws.view else {
+pub fn update(ws: &mut Workspace, action: Action, cx: &mut Cx) -> Effect {
+    let View::Export(view) = &mut ws.view else {
         return Effect::None;
     };
+    if let Some(area) = view.choose.as_mut() {
+        return match edit_line(area, action) {
+            Some(Action::Enter) => {
+                let typed = area.lines().join("").trim().to_string();
+                view.choose = None;
+                if typed.is_empty() {
+                    cx.info("The folder for bundles is unchanged.");
+                    return Effect::None;
+                }
+                Effect::RememberExportFolder(PathBuf::from(typed))
+            }
+            Some(Action::Back) => {
+                view.choose = None;
+                Effect::None
+            }
+            _ => Effect::None,
+        };
+    }
     match action {
         Action::OpenFolder => view.folder.clone().map_or(Effect::None, Effect::OpenFolder),
         Action::OpenMail if view.folder.is_some() => Effect::OpenMail,
+        Action::ChooseFolder => {
+            let now = view
+                .folder
+                .as_ref()
+                .and_then(|f| f.parent())
+                .map(|p| p.display().to_string())
+                .unwrap_or_default();
+            view.choose = Some(Box::new(one_line(&now)));
+            Effect::None
+        }
         Action::Back | Action::Enter => {
             ws.view = View::Review(Box::new(Review::of(&ws.session)));
             Effect::None

@@ -33,6 +33,8 @@ pub fn render(frame: &mut Frame, area: Rect, ws: &Workspace, theme: Theme, click
     question_view::render(frame, main, s, theme, clicks);
 }
 
+/// "Section 3 of 10: Singing · Question 3.4 · 40% done (34 of 84 that apply)": the most
+/// useful parts kept whole when the line is short; only the section title is cut.
 fn draw_place(frame: &mut Frame, area: Rect, s: &Session, theme: Theme) {
     let n_sections = s.questionnaire.sections.len();
     let title = s
@@ -40,23 +42,27 @@ fn draw_place(frame: &mut Frame, area: Rect, s: &Session, theme: Theme) {
         .sections
         .get(s.place.section)
         .map_or("", |x| x.title.as_str());
-    let head = format!("Section {} of {n_sections}: {title}", s.place.section + 1);
-    let count = s.question_count_in_section();
-    let question = if count > 0 {
-        format!(" · Question {} of {count}", s.place.index + 1)
-    } else {
-        String::new()
-    };
+    let question = s
+        .number()
+        .map(|n| format!(" · Question {n}"))
+        .unwrap_or_default();
     let overall = s.walk.overall();
     let long = format!(
-        " · {}% done ({} of {} answered)",
+        " · {}% done ({} of {} that apply)",
         overall.percent(),
         overall.answered,
         overall.total
     );
     let short = format!(" · {}% done", overall.percent());
-    let fits = |tail: &str| format!("{head}{question}{tail}").width() <= usize::from(area.width);
-    let tail = if fits(&long) { long } else { short };
+    let width = usize::from(area.width);
+    let lead = format!("Section {} of {n_sections}: ", s.place.section + 1);
+    let room = |tail: &str| width.saturating_sub(lead.width() + question.width() + tail.width());
+    let tail = if room(&long) >= title.width().min(12) {
+        long
+    } else {
+        short
+    };
+    let head = format!("{lead}{}", truncate(title, room(&tail)));
     let spans = vec![
         Span::styled(head, theme.bold()),
         Span::raw(question),

@@ -7,10 +7,16 @@ use crate::tui::action::{Action, Cx, Effect};
 use crate::tui::clicks::Hit;
 use crate::tui::editor::{Editor, LevelFocus, Outcome};
 
-const LAST: &str = "That was the last question. Press F3 (or r) to review your answers.";
+const LAST: &str = "That was the last question. Press r (or F3) to review your answers.";
 
 pub fn update(ws: &mut Workspace, action: Action, cx: &mut Cx) -> Effect {
     let s = &mut ws.session;
+    if action != Action::Idle {
+        s.notice = None;
+    }
+    if !matches!(action, Action::Digit(_) | Action::Idle) {
+        s.editor.clear_pending();
+    }
     match action {
         Action::Idle => save_if(s.commit_text(cx.now)),
         Action::KeepTyping => {
@@ -49,7 +55,7 @@ pub fn update(ws: &mut Workspace, action: Action, cx: &mut Cx) -> Effect {
             save_if(save)
         }
         Action::ToggleGuidance => {
-            s.guidance_open = !s.guidance_open;
+            s.toggle_guidance();
             Effect::None
         }
         Action::Clicked(hit) => click(ws, hit, cx),
@@ -83,6 +89,7 @@ fn leave(ws: &mut Workspace, cx: &mut Cx, mv: Move) -> Effect {
     };
     if !moved {
         if matches!(mv, Move::Next | Move::NextSection) {
+            s.editor.stop_typing();
             cx.info(LAST);
         } else {
             cx.info("This is the first question.");
@@ -127,13 +134,7 @@ fn widget(ws: &mut Workspace, action: Action, cx: &mut Cx) -> Effect {
             }
             return Effect::None;
         }
-        Action::Undo | Action::Redo => {
-            if let Some(area) = s.editor.text_area_mut() {
-                let undo = action == Action::Undo;
-                s.text_dirty |= if undo { area.undo() } else { area.redo() };
-            }
-            return Effect::None;
-        }
+        Action::Clear | Action::Undo | Action::Redo => return edit(ws, &action, cx),
         Action::StartTyping => {
             s.editor.start_typing();
             return Effect::None;
@@ -172,6 +173,53 @@ fn widget(ws: &mut Workspace, action: Action, cx: &mut Cx) -> Effect {
         _ => return Effect::None,
     };
     apply(ws, outcome, cx)
+}
+
+/// Ctrl-K clears the answer, Ctrl-Z brings it back (in a text box, a word at a time).
+fn edit(ws: &mut Workspace, action: &Action, cx: &mut Cx) -> Effect {
+    let s = &mut ws.session;
+    if let Some(reason) = &s.read_only {
+        let text = format!("Nothing can be changed: {reason}");
+        cx.warn(text);
+        return Effect::None;
+    }
+    if s.editor.text_focused() {
+        let changed = match action {
+            Action::Clear => s.editor.clear_text(),
+            Action::Undo => s.editor.undo_text(),
+            _ => s.editor.redo_text(),
+        };
+        s.text_dirty |= changed;
+        if changed && *action == Action::Clear {
+            cx.info("Cleared. Ctrl-Z brings it back.");
+        }
+        return Effect::None;
+    }
+    let Some(q) = s.question().cloned() else {
+        return Effect::None;
+    };
+    match action {
+        Action::Clear => {
+            let Some(old) = s.draft.answers.get(&q.id).cloned() else {
+                return Effect::None;
+            };
+            s.cleared = Some((q.id.clone(), old));
+            cx.info("Answer cleared. Ctrl-Z brings it back.");
+            set(ws, None, cx)
+        }
+        Action::Undo => match s.cleared.take() {
+            Some((id, value)) if id == q.id => {
+                let effect = set(ws, Some(value), cx);
+                ws.session.load_editor();
+                effect
+            }
+            other => {
+                s.cleared = other;
+                Effect::None
+            }
+        },
+        _ => Effect::None,
+    }
 }
 
 /// Enter: confirm last year's answer, check a typed line, start typing, or choose.
@@ -227,23 +275,47 @@ fn apply(ws: &mut Workspace, outcome: Outcome, cx: &mut Cx) -> Effect {
     let s = &mut ws.session;
     match outcome {
         Outcome::Nothing => Effect::None,
+        Outcome::Waiting(msg) => {
+            s.notice = Some(msg);
+            Effect::None
+        }
         Outcome::Invalid(msg) => {
             s.error = Some(msg);
             Effect::None
         }
         Outcome::Set(v) => set(ws, v, cx),
+        Outcome::SetSaying(v, message) => {
+            let effect = set(ws, v, cx);
+            cx.info(message);
+            effect
+        }
         Outcome::Advance => {
-            s.next_question();
+            advance(ws, cx);
             Effect::Save
         }
         Outcome::SetAndAdvance(v) => {
             let effect = set(ws, v, cx);
-            let s = &mut ws.session;
-            if s.read_only.is_none() && !s.next_question() {
-                cx.info(LAST);
+            if ws.session.read_only.is_none() {
+                advance(ws, cx);
             }
             effect
         }
+    }
+}
+
+/// After an answer: back to review when the teacher came from there, else the next
+/// question; at the last one, typing stops so that r (review) is a command, not a letter in
+/// the answer.
+fn advance(ws: &mut Workspace, cx: &mut Cx) {
+    let s = &mut ws.session;
+    if s.from_review {
+        s.from_review = false;
+        ws.view = View::Review(Box::new(Review::of(s)));
+        return;
+    }
+    if !s.next_question() {
+        s.editor.stop_typing();
+        cx.info(LAST);
     }
 }
 
@@ -254,8 +326,19 @@ fn set(ws: &mut Workspace, value: Option<crate::answers::AnswerValue>, cx: &mut 
         cx.warn(text);
         return Effect::None;
     }
-    if let Some(note) = s.set_current(value, cx.now, cx.today) {
-        cx.info(note);
+    let id = s.question().map(|q| q.id.clone());
+    let notes = s.set_current(value, cx.now, cx.today);
+    // A cross-check between answers is a warning, never a block.
+    let checks: Vec<String> = id
+        .map(|id| crate::answers::checks::warnings_about(&s.questionnaire, &s.draft.answers, &id))
+        .unwrap_or_default()
+        .into_iter()
+        .map(|w| w.text)
+        .collect();
+    if !checks.is_empty() {
+        cx.warn(format!("Please check: {}", checks.join(" ")));
+    } else if !notes.is_empty() {
+        cx.info(notes.join(" "));
     }
     Effect::Save
 }

@@ -17,6 +17,9 @@ use crate::tui::theme::Theme;
 use crate::tui::widgets::{boxed, draw_list, rows, text_box};
 
 fn number_hint(q: &Question) -> String {
+    if crate::answers::parse::is_percentage(q) {
+        return "Type a percentage, like 25 or 25%, then Enter.".to_string();
+    }
     let what = if q.integer {
         "a whole number"
     } else {
@@ -131,14 +134,23 @@ pub fn render(frame: &mut Frame, area: Rect, s: &Session, theme: Theme, clicks: 
         .map(|l| rows(&l.to_string(), area.width))
         .sum::<u16>()
         .min(area.height / 2 + 2);
-    let (hint, is_error) = s
-        .error
-        .clone()
-        .map_or_else(|| (type_hint(q), false), |e| (e, true));
-    let [head_area, widget_area, hint_area] = Layout::vertical([
+    let (hint, is_error) = match (&s.error, &s.notice) {
+        (Some(e), _) => (e.clone(), true),
+        (None, Some(n)) => (n.clone(), false),
+        (None, None) => (type_hint(q), false),
+    };
+    // The message goes right under the widget, where the eye is, not at the bottom.
+    // One row above the widget keeps it apart from the prompt; a widget that grows (a long
+    // answer, the levels of a criterion) takes the room the others leave.
+    let (widget, rest) = match natural_height(s, q, area.width) {
+        Some(h) => (Constraint::Length(h + 1), Constraint::Min(0)),
+        None => (Constraint::Min(4), Constraint::Length(0)),
+    };
+    let [head_area, widget_area, hint_area, _] = Layout::vertical([
         Constraint::Length(head_rows),
-        Constraint::Min(3),
+        widget,
         Constraint::Length(rows(&hint, area.width).min(3)),
+        rest,
     ])
     .areas(area);
     frame.render_widget(
@@ -162,6 +174,22 @@ pub fn render(frame: &mut Frame, area: Rect, s: &Session, theme: Theme, clicks: 
     );
 }
 
+/// The rows a widget needs when it does not simply fill the space: a one-line box grows
+/// with its text; lists take a row per item.
+fn natural_height(s: &Session, q: &Question, width: u16) -> Option<u16> {
+    match &s.editor {
+        Editor::Line { area, .. } => {
+            let text = area.lines().join(" ");
+            let lines = rows(&text, width.saturating_sub(3)).clamp(1, 6);
+            Some(lines + 2 + u16::from(q.unit.is_some()))
+        }
+        Editor::Choice { .. } => Some(u16::try_from(q.options.len()).unwrap_or(u16::MAX)),
+        Editor::YesNo { .. } => Some(2),
+        Editor::None => Some(0),
+        Editor::Long { .. } | Editor::Level { .. } => None,
+    }
+}
+
 fn draw_widget(
     frame: &mut Frame,
     area: Rect,
@@ -173,8 +201,9 @@ fn draw_widget(
     match &s.editor {
         Editor::None => {}
         Editor::Line { area: text, typing } => {
+            let unit = u16::from(q.unit.is_some());
             let rect = Rect {
-                height: area.height.min(3),
+                height: area.height.saturating_sub(unit).max(3),
                 ..area
             };
             let title = if *typing {
@@ -227,7 +256,9 @@ fn draw_widget(
                 boxed(title, *typing, theme),
             );
         }
-        Editor::Choice { highlight, multi } => {
+        Editor::Choice {
+            highlight, multi, ..
+        } => {
             let items = choice_items(s, q, *multi);
             draw_list(frame, area, &items, *highlight, true, theme, clicks);
         }

@@ -17,6 +17,8 @@ pub enum ItemKind {
     RecommendedMissing,
     Unconfirmed,
     Unfinished,
+    /// Two answers that do not fit together (a warning, never a block).
+    Check,
     NoLongerAsked,
 }
 
@@ -28,6 +30,7 @@ impl ItemKind {
             Self::RecommendedMissing => "- Recommended, not answered",
             Self::Unconfirmed => "? From last time, not yet confirmed",
             Self::Unfinished => "x Typed but not finished",
+            Self::Check => "? Please check",
             Self::NoLongerAsked => "  No longer asked",
         }
     }
@@ -50,7 +53,11 @@ pub enum ReviewRow {
 /// What review is doing: listing, asking "export anyway?", or asking for the address.
 pub enum ReviewMode {
     Browse,
-    ConfirmIncomplete,
+    /// Required answers are missing or typed answers are not finished: export anyway?
+    ConfirmExport {
+        missing: usize,
+        unfinished: usize,
+    },
     HubEmail {
         area: Box<TextArea<'static>>,
         /// Whether the export waiting for the address is an incomplete one.
@@ -104,6 +111,24 @@ fn item_kind(s: &Session, q: &crate::questionnaire::Question) -> Option<ItemKind
     }
 }
 
+/// Answers that do not fit together, from the questionnaire's checks.
+fn to_check(s: &Session, rows: &mut Vec<ReviewRow>) {
+    let warnings = crate::answers::checks::warnings(&s.questionnaire, &s.draft.answers);
+    if warnings.is_empty() {
+        return;
+    }
+    rows.push(ReviewRow::Heading(
+        "Answers to check (they never stop you sending)".to_string(),
+    ));
+    for w in warnings {
+        rows.push(ReviewRow::Item {
+            kind: ItemKind::Check,
+            question: w.questions[0].clone(),
+            text: w.text,
+        });
+    }
+}
+
 fn kept_aside(s: &Session, rows: &mut Vec<ReviewRow>) {
     if !s.draft.orphaned_answers.is_empty() {
         rows.push(ReviewRow::Heading(
@@ -136,6 +161,8 @@ impl Review {
     /// Review of the session as it is now.
     pub fn of(s: &Session) -> Self {
         let mut rows = Vec::new();
+        // Answers that do not fit together come first: they are easy to miss otherwise.
+        to_check(s, &mut rows);
         for (si, section) in s.questionnaire.sections.iter().enumerate() {
             rows.push(ReviewRow::Section {
                 index: si,
@@ -153,9 +180,22 @@ impl Review {
             }
         }
         kept_aside(s, &mut rows);
+        // Start on the first thing to fix, not on section 1.
+        let selected = rows
+            .iter()
+            .position(|r| {
+                matches!(
+                    r,
+                    ReviewRow::Item {
+                        kind: ItemKind::RequiredMissing | ItemKind::Unfinished,
+                        ..
+                    }
+                )
+            })
+            .unwrap_or(0);
         Self {
             rows,
-            selected: 0,
+            selected,
             mode: ReviewMode::Browse,
         }
     }
@@ -171,12 +211,13 @@ pub fn update(ws: &mut Workspace, action: Action, cx: &mut Cx) -> Effect {
             let action = area_action(area, action);
             hub_email(review, action, incomplete, cx)
         }
-        ReviewMode::ConfirmIncomplete => {
+        ReviewMode::ConfirmExport { missing, .. } => {
+            let incomplete = *missing > 0;
             review.mode = ReviewMode::Browse;
             if action == Action::Yes {
-                return export_or_ask(ws, true);
+                return export_or_ask(ws, incomplete);
             }
-            cx.info("Not exported. Answer the required questions marked ! first.");
+            cx.info("Not exported. The answers marked ! and x are the ones to look at.");
             Effect::None
         }
         ReviewMode::Browse => browse(ws, action, cx),
@@ -194,12 +235,22 @@ fn browse(ws: &mut Workspace, action: Action, cx: &mut Cx) -> Effect {
         Action::Home => review.selected = 0,
         Action::End => review.selected = last,
         Action::Back | Action::Review => ws.view = View::Question,
+        Action::Sections => {
+            ws.view = View::Sections {
+                cursor: ws.session.place.section,
+            };
+        }
         Action::Enter => jump(ws, None),
         Action::Clicked(Hit::ListRow(i)) => jump(ws, Some(i)),
         Action::MarkReady => return mark_ready(&mut ws.session, cx),
         Action::Export => {
-            if ws.session.walk.overall().required_missing > 0 {
-                review.mode = ReviewMode::ConfirmIncomplete;
+            let missing = ws.session.walk.overall().required_missing;
+            let unfinished = ws.session.draft.unfinished.len();
+            if missing > 0 || unfinished > 0 {
+                review.mode = ReviewMode::ConfirmExport {
+                    missing,
+                    unfinished,
+                };
                 return Effect::None;
             }
             return export_or_ask(ws, false);
@@ -212,6 +263,11 @@ fn browse(ws: &mut Workspace, action: Action, cx: &mut Cx) -> Effect {
 /// Typing in the address box: keys edit it, Enter and Esc come back as actions.
 fn area_action(area: &mut TextArea<'static>, action: Action) -> Action {
     match action {
+        Action::Clear => {
+            area.select_all();
+            area.cut();
+            Action::Idle
+        }
         Action::Text(k) => {
             area.input(k);
             Action::Idle
@@ -287,7 +343,10 @@ fn jump(ws: &mut Workspace, row: Option<usize>) {
             true
         }
         Some(ReviewRow::Item { question, kind, .. }) if *kind != ItemKind::NoLongerAsked => {
-            s.go_to_question(question)
+            // Once this is answered, the teacher comes back here.
+            let found = s.go_to_question(question);
+            s.from_review = found;
+            found
         }
         _ => false,
     };
@@ -299,6 +358,10 @@ fn jump(ws: &mut Workspace, row: Option<usize>) {
 fn mark_ready(s: &mut Session, cx: &mut Cx) -> Effect {
     if s.read_only.is_some() {
         cx.warn("This draft is read-only.");
+        return Effect::None;
+    }
+    if s.draft.status == DraftStatus::Ready {
+        cx.info("It is already marked ready. Press e to write the bundle for your music hub.");
         return Effect::None;
     }
     let missing = s.walk.overall().required_missing;

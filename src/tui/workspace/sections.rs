@@ -35,6 +35,10 @@ pub fn update(ws: &mut Workspace, action: &Action) -> Effect {
             ws.view = View::Question;
             None
         }
+        Action::Review => {
+            ws.view = View::Review(Box::new(super::review::Review::of(&ws.session)));
+            None
+        }
         _ => None,
     };
     if let Some(section) = target {

@@ -6,7 +6,7 @@ use chrono::{DateTime, NaiveDate, Utc};
 
 use crate::answers::walk::{Place, Walk};
 use crate::answers::{self, AnswerValue};
-use crate::draft::{Draft, DraftStatus};
+use crate::draft::{Draft, DraftStatus, Position};
 use crate::questionnaire::{Question, Questionnaire, Role};
 use crate::tui::editor::{Editor, Outcome};
 
@@ -21,10 +21,18 @@ pub struct Session {
     pub guidance_open: bool,
     /// Inline message under the widget: what is wrong with the answer and how to fix it.
     pub error: Option<String>,
+    /// A note under the widget that is not an error ("1… type another digit").
+    pub notice: Option<String>,
+    /// The answer last cleared with Ctrl-K, for Ctrl-Z.
+    pub cleared: Option<(String, AnswerValue)>,
     /// Text typed but not yet copied into the draft (copied on idle or when leaving).
     pub text_dirty: bool,
     /// The hub's e-mail address is known (questionnaire or settings): export need not ask.
     pub hub_address_known: bool,
+    /// The question came from review's list: once answered, go back to review.
+    pub from_review: bool,
+    /// The draft reopened where the teacher had stopped.
+    pub resumed: bool,
 }
 
 impl Session {
@@ -35,7 +43,16 @@ impl Session {
             .as_ref()
             .map(|c| c.unconfirmed.clone())
             .unwrap_or_default();
-        let place = walk.resume(&questionnaire, &draft.answers, &unconfirmed);
+        // Back where the teacher stopped, if that question still applies; else the first
+        // question still to answer or confirm.
+        let stopped = draft.position.as_ref().and_then(|p| {
+            walk.find(&questionnaire, &p.question)
+                .map(|place| (place, p.guidance_open))
+        });
+        let place = stopped.map_or_else(
+            || walk.resume(&questionnaire, &draft.answers, &unconfirmed),
+            |(place, _)| place,
+        );
         let mut s = Self {
             questionnaire,
             draft,
@@ -43,10 +60,14 @@ impl Session {
             walk,
             place,
             editor: Editor::None,
-            guidance_open: false,
+            guidance_open: stopped.is_some_and(|(_, open)| open),
             error: None,
+            notice: None,
+            cleared: None,
             text_dirty: false,
             hub_address_known: false,
+            from_review: false,
+            resumed: stopped.is_some(),
         };
         s.load_editor();
         s
@@ -66,6 +87,38 @@ impl Session {
         self.walk.count(self.place.section)
     }
 
+    /// Where the highlight is in a list of choices (for tests and the mouse).
+    pub fn editor_highlight(&self) -> Option<usize> {
+        match &self.editor {
+            Editor::Choice { highlight, .. } | Editor::YesNo { highlight } => Some(*highlight),
+            Editor::Level { highlight, .. } => Some(*highlight),
+            _ => None,
+        }
+    }
+
+    /// The current question's number as shown everywhere, "3.11".
+    pub fn number(&self) -> Option<String> {
+        let qi = *self
+            .walk
+            .applicable(self.place.section)
+            .get(self.place.index)?;
+        Some(crate::answers::numbering::number(self.place.section, qi))
+    }
+
+    /// Remember where the teacher is, for the next time the draft is opened. Kept in the
+    /// draft (saved with the next save) but not a change to its answers.
+    fn note_position(&mut self) {
+        self.draft.position = self.question().map(|q| Position {
+            question: q.id.clone(),
+            guidance_open: self.guidance_open,
+        });
+    }
+
+    pub fn toggle_guidance(&mut self) {
+        self.guidance_open = !self.guidance_open;
+        self.note_position();
+    }
+
     /// Build the editor for the current question from its stored answer.
     pub fn load_editor(&mut self) {
         self.error = None;
@@ -75,6 +128,7 @@ impl Session {
             None => Editor::None,
         };
         self.editor.sync_cursor();
+        self.note_position();
         if let Some(q) = self.question()
             && self.draft.unfinished.contains_key(&q.id)
         {
@@ -85,6 +139,7 @@ impl Session {
     fn go(&mut self, place: Option<Place>) -> bool {
         match place {
             Some(p) => {
+                self.from_review = false;
                 self.place = p;
                 self.load_editor();
                 true
@@ -148,18 +203,28 @@ impl Session {
         }
     }
 
-    /// Store a new value for the current question and refresh what depends on it. Returns a
-    /// note for the teacher when the title was filled in for them.
+    /// Store a new value for the current question and refresh what depends on it. Returns
+    /// what the teacher should be told: more questions now apply, the title was filled in.
     pub fn set_current(
         &mut self,
         value: Option<AnswerValue>,
         now: DateTime<Utc>,
         today: NaiveDate,
-    ) -> Option<String> {
-        let id = self.question()?.id.clone();
+    ) -> Vec<String> {
+        let Some(id) = self.question().map(|q| q.id.clone()) else {
+            return Vec::new();
+        };
         self.error = None;
+        let before = self.walk.overall().total;
         self.draft.set_answer(&id, value, now);
         self.refresh();
+        let mut notes = Vec::new();
+        // Progress can drop when follow-up questions appear: say why.
+        match self.walk.overall().total.checked_sub(before) {
+            Some(0) | None => {}
+            Some(1) => notes.push("One more question now applies, from this answer.".to_string()),
+            Some(n) => notes.push(format!("{n} more questions now apply, from this answer.")),
+        }
         if self.draft.status == DraftStatus::Ready && self.walk.overall().required_missing > 0 {
             self.draft.status = DraftStatus::InProgress;
         }
@@ -167,8 +232,10 @@ impl Session {
         if self.question().map(|q| &q.id) != Some(&id) && !self.go_to_question(&id) {
             self.load_editor();
         }
-        self.maybe_update_title(today)
-            .map(|t| format!("Title now \"{t}\" (rename it on the home screen)."))
+        if let Some(t) = self.maybe_update_title(today) {
+            notes.push(format!("Title now \"{t}\" (rename it on the home screen)."));
+        }
+        notes
     }
 
     /// Suggest a better title once the school and year are known, if the title is still
@@ -183,13 +250,9 @@ impl Session {
         };
         let school = find(Role::SchoolName)?;
         let year = find(Role::AcademicYear);
-        let automatic = Draft::suggest_title(None, year.as_deref(), today);
-        let automatic_no_year = Draft::suggest_title(None, None, today);
-        if self.draft.title == automatic
-            || self.draft.title == automatic_no_year
-            || self.draft.title.trim().is_empty()
-        {
-            let title = Draft::suggest_title(Some(&school), year.as_deref(), today);
+        let qn_title = &self.questionnaire.title;
+        if Draft::is_automatic_title(&self.draft.title, qn_title, year.as_deref(), today) {
+            let title = Draft::suggest_title(Some(&school), qn_title, year.as_deref(), today);
             if title != self.draft.title {
                 self.draft.title.clone_from(&title);
                 return Some(title);
