@@ -3,11 +3,13 @@
 //! so all three agree.
 
 pub mod check;
+pub mod checklist;
 pub mod display;
 pub mod numbering;
 pub mod parse;
 pub mod progress;
 pub mod scoring;
+pub mod summary;
 pub mod value;
 pub mod visibility;
 pub mod walk;

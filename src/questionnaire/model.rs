@@ -5,6 +5,7 @@
 //! on single_choice and multi_choice" instead of a generic serde message. Conditions, the
 //! scoring rules and options made at load time live in submodules, re-exported here.
 
+mod checklist;
 mod condition;
 mod options;
 mod scoring;
@@ -14,6 +15,7 @@ use std::collections::BTreeMap;
 use serde::{Deserialize, Serialize};
 
 pub use super::role::Role;
+pub use checklist::{Check, ChecklistItem, ChecklistRead, TODAY};
 pub use condition::Condition;
 pub use options::{OptionSource, academic_year_start};
 pub use scoring::{AWARD_PERCENT_RANGE, AwardMethod, AwardRule, Band, Scoring, SectionSummaries};
@@ -45,6 +47,9 @@ pub struct Questionnaire {
     pub sections: Vec<Section>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub scoring: Option<Scoring>,
+    /// The readiness checklist for the report's first page (may be empty).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub checklist: Vec<ChecklistItem>,
 }
 
 /// Who receives the submission and how the e-mail is titled.

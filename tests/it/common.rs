@@ -139,3 +139,41 @@ pub fn stdout_of(env: &Env, args: &[&str], stdin: &str) -> String {
         .clone();
     String::from_utf8_lossy(&out).into_owned()
 }
+
+/// A questionnaire mistake to look for: the fixture's name (without `.json`), where the
+/// problem must say it is, and the words it must use (the fix among them).
+pub type Mistake<'a> = (&'a str, &'a str, &'a [&'a str]);
+
+/// Each fixture in `dir` (under tests/fixtures/questionnaires) must be refused, loaded as of 1
+/// December 2026, with exactly its one problem at its place and in its words; and every
+/// fixture in `dir` must be one of `cases`, so none rots unnoticed.
+pub fn each_mistake_reported(dir: &str, cases: &[Mistake<'_>]) {
+    use music_sef::questionnaire::{LoadError, load_file_on};
+    let folder = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures/questionnaires")
+        .join(dir);
+    let day = chrono::NaiveDate::from_ymd_opt(2026, 12, 1).expect("a date");
+    for (name, place, words) in cases {
+        let problems = match load_file_on(&folder.join(format!("{name}.json")), day) {
+            Err(LoadError::Invalid { problems, .. }) => problems,
+            other => panic!("{name}: expected a problem, got {other:?}"),
+        };
+        assert_eq!(problems.len(), 1, "{name}: {problems:#?}");
+        let text = problems[0].to_string();
+        assert!(problems[0].location.contains(place), "{name}: {text}");
+        for w in *words {
+            assert!(text.contains(w), "{name}: {w:?} missing from {text}");
+        }
+    }
+    for entry in std::fs::read_dir(&folder).expect("fixtures") {
+        let file = entry
+            .expect("entry")
+            .file_name()
+            .to_string_lossy()
+            .into_owned();
+        assert!(
+            cases.iter().any(|(n, _, _)| format!("{n}.json") == file),
+            "{file} is not checked by any test"
+        );
+    }
+}
