@@ -5,18 +5,25 @@
 mod common;
 mod harness;
 
+mod answer_limits;
 mod answers_core;
 mod checklist_format;
 mod cli_basics;
+mod cli_hostile;
 mod completion_time;
 mod export_bundle;
 mod export_decision;
+mod export_hygiene;
 mod format_features;
 mod import_reassessment;
 mod keys_doc;
 mod own_words;
 mod plain_input;
 mod plain_mode;
+#[cfg(unix)]
+mod pty;
+#[cfg(unix)]
+mod pty_reliability;
 #[cfg(unix)]
 mod pty_smoke;
 mod questionnaire;
@@ -26,8 +33,11 @@ mod shipped_audit;
 mod shipped_content;
 mod shipped_default;
 mod shipped_default_facts;
+mod store_locking;
 mod store_migration;
 mod store_safety;
 mod teacher_way;
+mod tui_reliability;
 mod tui_screens;
+mod tui_unicode;
 mod tui_walk;
