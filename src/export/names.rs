@@ -1,29 +1,53 @@
 //! The bundle's names, made in one place: short, safe file and folder names from a school's
 //! name, valid on Windows, macOS and Linux, that fit every file-name limit and leave a bundle
 //! extracted by Explorer from a Documents folder well under Windows' 260-character paths, and
-//! that two different schools never share. (When the URN becomes part of the name, it goes in
-//! [`bundle_base`] too.)
+//! that two different schools never share.
 
 use sha2::{Digest, Sha256};
 use unicode_segmentation::UnicodeSegmentation;
 
 /// The school's part of a name, at most: in UTF-16 units (what Windows counts in a path) and
 /// in bytes (what Linux and macOS count in a file name). A bundle extracted by Explorer sits
-/// three names deep (`<base>\<base>\<base>.pdf`), so each name stays near 45 characters.
-const SCHOOL_UNITS: usize = 24;
+/// three names deep (`<base>\<base>\<base>-submission.json`), so the base stays under 50
+/// characters and the deepest path under 170 plus the Documents folder's own.
+const SCHOOL_UNITS: usize = 20;
 const SCHOOL_BYTES: usize = 72;
+/// A URN is six digits; anything longer is cut.
+const URN_UNITS: usize = 8;
 
-/// `<school, short>-<YYYY-MM-DD>-<tag>`: the folder's name and the stem of the PDF and the
-/// zip. The tag is the start of a hash of the school's whole name and the questionnaire, so
-/// schools whose short names agree (or have no letters a file name can keep) still get
-/// different names, while one school's export of the same day replaces its own.
-pub fn bundle_base(school: &str, questionnaire_id: &str, date_iso: &str) -> String {
+/// `<URN>-<school, short>-<YYYY-MM-DD>-<tag>` (the URN left out when the school gave none):
+/// the folder's name and the stem of every file, so 40 schools' attachments saved into one
+/// folder keep apart and say whose they are. The tag is the start of a hash of the school's
+/// whole name and the questionnaire, so schools whose short names agree (or have no letters a
+/// file name can keep) still get different names, one school's two questionnaires exported
+/// the same day do not replace each other, and one school's export of the same day replaces
+/// its own.
+pub fn bundle_base(
+    urn: Option<&str>,
+    school: &str,
+    questionnaire_id: &str,
+    date_iso: &str,
+) -> String {
     let digest = Sha256::digest(format!("{}\n{questionnaire_id}", school.trim()).as_bytes());
     let tag: String = digest.iter().take(4).map(|b| format!("{b:02x}")).collect();
-    format!(
-        "{}-{date_iso}-{tag}",
-        safe_name(school, SCHOOL_UNITS, SCHOOL_BYTES)
-    )
+    let school = short_school(school);
+    match urn.map(|u| safe_name(u, URN_UNITS, URN_UNITS)) {
+        Some(urn) => format!("{urn}-{school}-{date_iso}-{tag}"),
+        None => format!("{school}-{date_iso}-{tag}"),
+    }
+}
+
+/// The school's name cut to its part of a name, at a word where there is one, so
+/// "Willowbrook Primary School and Nursery" gives `Willowbrook-Primary`, not
+/// `Willowbrook-Primary-Scho`.
+fn short_school(school: &str) -> String {
+    let short = safe_name(school, SCHOOL_UNITS, SCHOOL_BYTES);
+    let whole = safe_name(school, SCHOOL_UNITS + 1, SCHOOL_BYTES + 4);
+    let cut_mid_word = whole.len() > short.len() && !whole[short.len()..].starts_with('-');
+    match short.rfind('-') {
+        Some(i) if cut_mid_word && i > 0 => short[..i].to_string(),
+        _ => short,
+    }
 }
 
 /// Letters and digits (whole characters, with their accents and vowel signs) and single
@@ -99,22 +123,37 @@ mod tests {
             "学校".repeat(100),
             "a".repeat(300),
         ] {
-            let base = bundle_base(&school, "school-music-self-evaluation", "2026-12-01");
-            assert!(base.len() + ".pdf".len() <= 255, "{base}");
+            let base = bundle_base(
+                Some("148392"),
+                &school,
+                "school-music-self-evaluation",
+                "2026-12-01",
+            );
+            // The longest file in the folder, "-submission.json", fits too.
+            assert!(base.len() + "-submission.json".len() <= 255, "{base}");
             assert!(base.encode_utf16().count() <= 48, "{base}");
         }
-        let a = bundle_base("🎵🎶", "q", "2026-12-01");
-        let b = bundle_base("🎻🎺", "q", "2026-12-01");
+        let a = bundle_base(None, "🎵🎶", "q", "2026-12-01");
+        let b = bundle_base(None, "🎻🎺", "q", "2026-12-01");
         assert!(a.starts_with("School-2026-12-01-") && b.starts_with("School-2026-12-01-"));
         assert_ne!(a, b, "schools with no letters still get their own names");
         assert_ne!(
-            bundle_base("St Mary's", "q", "2026-12-01"),
-            bundle_base("St Marys", "q", "2026-12-01")
+            bundle_base(None, "St Mary's", "q", "2026-12-01"),
+            bundle_base(None, "St Marys", "q", "2026-12-01")
         );
         assert_eq!(
-            bundle_base("Oakfield", "q", "2026-12-01"),
-            bundle_base(" Oakfield ", "q", "2026-12-01"),
+            bundle_base(None, "Oakfield", "q", "2026-12-01"),
+            bundle_base(None, " Oakfield ", "q", "2026-12-01"),
             "the same school replaces its own export of the day"
+        );
+        assert_ne!(
+            bundle_base(Some("148392"), "Oakfield", "q", "2026-12-01"),
+            bundle_base(Some("148392"), "Oakfield", "other", "2026-12-01"),
+            "two questionnaires of one day keep apart"
+        );
+        assert!(
+            bundle_base(Some("148392"), "Oakfield", "q", "2026-12-01")
+                .starts_with("148392-Oakfield-")
         );
     }
 }

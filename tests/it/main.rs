@@ -7,11 +7,13 @@ mod harness;
 
 mod answer_limits;
 mod answers_core;
+mod checklist_format;
 mod cli_basics;
 mod cli_conventions;
 mod cli_hostile;
 mod completion_time;
 mod export_bundle;
+mod export_decision;
 mod export_hygiene;
 mod format_features;
 mod import_reassessment;
