@@ -2,6 +2,7 @@
 //! found is reported (not just the first), each with where it is and how to fix it.
 
 mod conditions;
+mod prepare;
 mod question;
 mod rules;
 mod scoring;
@@ -117,6 +118,7 @@ pub fn validate(q: &Questionnaire) -> Vec<Problem> {
     rules::roles(&mut c, q);
     rules::submission(&mut c, q);
     scoring::check(&mut c, q);
+    prepare::check(&mut c, q);
     c.problems
 }
 

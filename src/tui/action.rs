@@ -131,6 +131,8 @@ pub enum Reply {
         rows: Vec<DraftRow>,
         select: Option<Uuid>,
         flash: Option<Flash>,
+        /// For a first start: what to have ready for the usual questionnaire.
+        ready: Vec<String>,
     },
     Choices(Vec<Choice>),
     Backups {

@@ -203,10 +203,23 @@ impl Controller {
     /// The drafts list, with the highlight on `select` and a message.
     fn home(&mut self, select: Option<Uuid>, flash: Option<Flash>) -> Reply {
         self.close_draft();
+        let rows = self.workflow.list();
+        // Only a first start shows the list, so only then are questionnaires read for it.
+        let ready = if rows.is_empty() {
+            self.workflow
+                .choices()
+                .into_iter()
+                .next()
+                .map(|c| c.have_ready)
+                .unwrap_or_default()
+        } else {
+            Vec::new()
+        };
         Reply::Home {
-            rows: self.workflow.list(),
+            rows,
             select,
             flash,
+            ready,
         }
     }
 
