@@ -3,11 +3,14 @@
 //! so all three agree.
 
 pub mod check;
+pub mod checks;
+pub mod choice;
 pub mod display;
 pub mod numbering;
 pub mod parse;
 pub mod progress;
 pub mod scoring;
+pub mod targets;
 pub mod value;
 pub mod visibility;
 pub mod walk;

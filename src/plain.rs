@@ -4,6 +4,8 @@
 //! workflow, and checks answers with the same rules as the full-screen view.
 
 mod answer;
+mod choose;
+mod commands;
 pub mod describe;
 
 use std::io::{BufRead, IsTerminal, Write};
@@ -13,12 +15,14 @@ use uuid::Uuid;
 
 use crate::answers::parse::sanitize;
 use crate::answers::walk::{Place, Walk};
-use crate::answers::{self};
 use crate::clock::Clock;
 use crate::draft::{Draft, DraftStatus};
 use crate::paths::DataDirs;
-use crate::questionnaire::{Question, Questionnaire, Requirement};
+use crate::questionnaire::{Question, Questionnaire};
 use crate::workflow::{ExportRequest, Workflow};
+
+use answer::Taken;
+use commands::{COMMANDS, Command};
 
 /// What one read produced.
 enum Input {
@@ -45,8 +49,6 @@ pub struct Plain<'a, R: BufRead, W: Write> {
     read_only: Option<String>,
     walk: Walk,
 }
-
-const COMMANDS: &str = "Commands: press Enter alone to keep the current answer; back; skip; ? for guidance; help; review; section followed by a number; quit.";
 
 impl<'a, R: BufRead, W: Write> Plain<'a, R, W> {
     pub fn new(
@@ -175,11 +177,11 @@ impl<'a, R: BufRead, W: Write> Plain<'a, R, W> {
             let Input::Line(line) = self.read()? else {
                 return Ok(Step::End);
             };
-            if let Some(step) = self.command(q, &line)? {
-                return Ok(step);
-            }
-            if self.command_word(&line) {
-                continue;
+            if let Some(cmd) = Command::at_start(&line) {
+                match self.run_command(q, cmd)? {
+                    Some(step) => return Ok(step),
+                    None => continue,
+                }
             }
             if let Some(r) = &self.read_only {
                 let r = r.clone();
@@ -187,7 +189,7 @@ impl<'a, R: BufRead, W: Write> Plain<'a, R, W> {
                 return Ok(Step::Next);
             }
             match self.value_for(q, &line)? {
-                Ok(value) => {
+                Taken::Value(value) => {
                     self.draft.set_answer(&q.id, value, self.clock.now());
                     self.walk.refresh(&self.qn, &self.draft.answers);
                     self.save()?;
@@ -195,98 +197,16 @@ impl<'a, R: BufRead, W: Write> Plain<'a, R, W> {
                         "Saved. {}",
                         describe::current_answer(&self.qn, &self.draft, q)
                     ))?;
+                    self.warnings(Some(&q.id))?;
                     return Ok(Step::Next);
                 }
-                Err(msg) => {
+                Taken::Refused(msg) => {
                     self.say(&format!("That answer was not accepted. {msg}"))?;
                     self.say(&describe::instruction(&self.qn, q))?;
                 }
+                Taken::Moved(step) => return Ok(step),
             }
         }
-    }
-
-    /// Words that were commands handled in place (guidance, help, review).
-    fn command_word(&self, line: &str) -> bool {
-        matches!(
-            line.trim().to_ascii_lowercase().as_str(),
-            "?" | "help" | "review"
-        ) || line.trim().to_ascii_lowercase().starts_with("section ")
-    }
-
-    /// A command typed instead of an answer: Some(step) when it moves elsewhere.
-    fn command(&mut self, q: &Question, line: &str) -> std::io::Result<Option<Step>> {
-        let cmd = line.trim().to_ascii_lowercase();
-        match cmd.as_str() {
-            "" => {
-                self.draft.confirm(&q.id);
-                self.save()?;
-                return Ok(Some(Step::Next));
-            }
-            "back" => return Ok(Some(Step::Back)),
-            "skip" => return Ok(Some(Step::Next)),
-            "quit" | "exit" => return Ok(Some(Step::Quit)),
-            "?" | "help" => {
-                if cmd == "?" {
-                    let g = q.guidance.clone().unwrap_or_else(|| {
-                        "There is no extra guidance for this question.".to_string()
-                    });
-                    self.say(&format!("Guidance: {g}"))?;
-                } else {
-                    self.say(COMMANDS)?;
-                }
-                self.say(&describe::instruction(&self.qn, q))?;
-            }
-            "review" => {
-                self.review()?;
-                self.say(&format!("Back to the question: {}", q.prompt))?;
-            }
-            _ => {}
-        }
-        let Some(n) = cmd.strip_prefix("section ") else {
-            return Ok(None);
-        };
-        let count = self.qn.sections.len();
-        match n
-            .trim()
-            .parse::<usize>()
-            .ok()
-            .filter(|n| (1..=count).contains(n))
-        {
-            Some(n) => Ok(Some(Step::Section(n - 1))),
-            None => {
-                self.say(&format!(
-                    "There is no section {n}. Type a number from 1 to {count}."
-                ))?;
-                Ok(None)
-            }
-        }
-    }
-
-    fn review(&mut self) -> std::io::Result<()> {
-        self.say("Review.")?;
-        for i in 0..self.qn.sections.len() {
-            let p = self.walk.section_progress(i);
-            let line = format!(
-                "Section {}, {}: {} of {} answered, {} required missing, {} recommended missing.",
-                i + 1,
-                self.qn.sections[i].title,
-                p.answered,
-                p.total,
-                p.required_missing,
-                p.recommended_missing
-            );
-            self.say(&line)?;
-        }
-        let missing: Vec<String> =
-            answers::progress::missing(&self.qn, &self.draft.answers, Requirement::Required)
-                .iter()
-                .take(20)
-                .map(|(si, q)| format!("Required and missing, in section {}: {}", si + 1, q.prompt))
-                .collect();
-        for line in missing {
-            self.say(&line)?;
-        }
-        Ok(())
     }
 
     fn finish(&mut self) -> std::io::Result<()> {
@@ -304,6 +224,7 @@ impl<'a, R: BufRead, W: Write> Plain<'a, R, W> {
         if self.read_only.is_some() {
             return Ok(());
         }
+        self.warnings(None)?;
         self.say("Every required question is answered.")?;
         self.say("Type ready to mark the draft ready to export, type export to mark it ready and write the bundle for your music hub now, or press Enter to leave it in progress.")?;
         let choice = match self.read()? {

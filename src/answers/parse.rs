@@ -7,6 +7,10 @@ use crate::questionnaire::{Question, QuestionType};
 
 use super::AnswerValue;
 
+mod number;
+
+pub use number::{URN_HELP, is_percentage};
+
 // E-mail and web addresses are checked by a leaf module that questionnaire validation uses too.
 pub use crate::formats::{parse_email, parse_url};
 
@@ -14,7 +18,8 @@ pub use crate::formats::{parse_email, parse_url};
 /// url, email). Empty input means "no answer" and gives `Ok(None)`.
 ///
 /// # Errors
-/// A message for the teacher, e.g. "Please type a whole number, like 60."
+/// A message for the teacher naming what to type, e.g. "Please type a whole number of
+/// minutes, like 45." (numbers: `number`).
 pub fn parse_typed(q: &Question, input: &str) -> Result<Option<AnswerValue>, String> {
     let trimmed = input.trim();
     if trimmed.is_empty() {
@@ -37,7 +42,7 @@ pub fn parse_typed(q: &Question, input: &str) -> Result<Option<AnswerValue>, Str
             }
             Ok(Some(AnswerValue::Text(text)))
         }
-        QuestionType::Number => parse_number(q, trimmed).map(Some),
+        QuestionType::Number => number::parse_number(q, trimmed).map(Some),
         QuestionType::Date => {
             parse_date(trimmed).map(|d| Some(AnswerValue::Text(d.format("%Y-%m-%d").to_string())))
         }
@@ -47,42 +52,6 @@ pub fn parse_typed(q: &Question, input: &str) -> Result<Option<AnswerValue>, Str
             "A {} question is answered by choosing, not by typing.",
             other.name()
         )),
-    }
-}
-
-fn parse_number(q: &Question, s: &str) -> Result<AnswerValue, String> {
-    let cleaned: String = s.chars().filter(|c| *c != ',' && *c != '_').collect();
-    let cleaned = cleaned.trim_end_matches('%').trim();
-    let example = q.min.map_or(60.0, |m| m.max(1.0)).round();
-    let x: f64 = cleaned.parse().map_err(|_| {
-        if q.integer {
-            format!("Please type a whole number, like {example}.")
-        } else {
-            format!("Please type a number, like {example}.")
-        }
-    })?;
-    if !x.is_finite() {
-        return Err("Please type an ordinary number.".to_string());
-    }
-    if q.integer && x.fract() != 0.0 {
-        return Err(format!(
-            "Please type a whole number (no decimals), like {example}."
-        ));
-    }
-    let unit = q
-        .unit
-        .as_deref()
-        .map(|u| format!(" {u}"))
-        .unwrap_or_default();
-    match (q.min, q.max) {
-        (Some(min), Some(max)) if x < min || x > max => Err(format!(
-            "Please type a number from {}{unit} to {}{unit}.",
-            fmt_num(min),
-            fmt_num(max)
-        )),
-        (Some(min), None) if x < min => Err(format!("Please type {}{unit} or more.", fmt_num(min))),
-        (None, Some(max)) if x > max => Err(format!("Please type {}{unit} or less.", fmt_num(max))),
-        _ => AnswerValue::number(x).ok_or_else(|| "Please type an ordinary number.".to_string()),
     }
 }
 

@@ -1,62 +1,95 @@
 //! How a question is read out in plain mode: every line makes sense on its own, with no
 //! symbols that a screen reader would spell out.
 
-use crate::answers::AnswerValue;
 use crate::answers::display::{answer_text, evidence, target_text};
-use crate::answers::parse::fmt_num;
+use crate::answers::parse::{fmt_num, is_percentage};
 use crate::draft::Draft;
-use crate::questionnaire::{NOT_APPLICABLE, Question, QuestionType, Questionnaire, Requirement};
+use crate::questionnaire::{
+    ChoiceOption, Question, QuestionType, Questionnaire, Requirement, Role,
+};
 
-/// The level ids offered for a rating or criterion, in order, "not applicable" last.
+/// The level ids offered for a rating or criterion, in order, "not applicable" last, each
+/// with its label and what it looks like.
 pub fn levels(qn: &Questionnaire, q: &Question) -> Vec<(String, String)> {
-    let Some(scale) = qn.scale_of(q) else {
-        return Vec::new();
-    };
-    let mut out: Vec<(String, String)> = scale
-        .levels
-        .iter()
-        .map(|l| {
-            let text = match q.descriptors.get(&l.id) {
-                Some(d) => format!("{}: {d}", l.label),
-                None if !l.meaning.is_empty() => format!("{}: {}", l.label, l.meaning),
-                None => l.label.clone(),
-            };
-            (l.id.clone(), text)
-        })
-        .collect();
-    if scale.not_applicable {
-        out.push((NOT_APPLICABLE.to_string(), "Not applicable".to_string()));
+    super::choose::scale_choices(qn, q, |l| match q.descriptors.get(&l.id) {
+        Some(d) => format!("{}: {d}", l.label),
+        None if !l.meaning.is_empty() => format!("{}: {}", l.label, l.meaning),
+        None => l.label.clone(),
+    })
+}
+
+/// What to type for a number, in words: "Type a whole number of minutes from 0 to 600."
+fn number_instruction(q: &Question) -> String {
+    if q.role == Some(Role::Urn) {
+        return "Type the school's six-digit URN, for example 123456.".to_string();
     }
-    out
+    let percent = is_percentage(q);
+    let what = match (percent, q.integer) {
+        (true, _) => "a percentage",
+        (false, true) => "a whole number",
+        (false, false) => "a number",
+    };
+    let unit = match q.unit.as_deref() {
+        Some(u) if !percent => format!(" of {u}"),
+        _ => String::new(),
+    };
+    match (q.min, q.max) {
+        (Some(a), Some(b)) => format!("Type {what}{unit} from {} to {}.", fmt_num(a), fmt_num(b)),
+        (Some(a), None) => format!("Type {what}{unit}, {} or more.", fmt_num(a)),
+        (None, Some(b)) => format!("Type {what}{unit}, {} or less.", fmt_num(b)),
+        (None, None) => format!("Type {what}{unit}."),
+    }
 }
 
 /// What to type, in words.
 pub fn instruction(qn: &Questionnaire, q: &Question) -> String {
     match q.kind {
         QuestionType::Text => "Type your answer on one line.".to_string(),
-        QuestionType::LongText => "Type your answer. It can take several lines; finish with a line holding only a full stop.".to_string(),
-        QuestionType::Number => {
-            let what = if q.integer { "a whole number" } else { "a number" };
-            let unit = q.unit.as_deref().map(|u| format!(" of {u}")).unwrap_or_default();
-            match (q.min, q.max) {
-                (Some(a), Some(b)) => format!("Type {what}{unit} from {} to {}.", fmt_num(a), fmt_num(b)),
-                (Some(a), None) => format!("Type {what}{unit}, {} or more.", fmt_num(a)),
-                (None, Some(b)) => format!("Type {what}{unit}, {} or less.", fmt_num(b)),
-                (None, None) => format!("Type {what}{unit}."),
-            }
-        }
+        QuestionType::LongText => "Type your answer. It can take several lines; finish with a line holding only a full stop. To use a command on the way, start it with a colon, for example :back.".to_string(),
+        QuestionType::Number => number_instruction(q),
         QuestionType::Date => "Type a date, for example 23/11/2026.".to_string(),
         QuestionType::Url => "Type a web address starting with https.".to_string(),
         QuestionType::Email => "Type an e-mail address.".to_string(),
-        QuestionType::SingleChoice => format!("Type the number of your choice, 1 to {}.", q.options.len()),
+        QuestionType::SingleChoice => format!(
+            "Type the number or the name of your choice, 1 to {}.",
+            q.options.len()
+        ),
         QuestionType::MultiChoice => format!(
-            "Type the numbers of all that apply, separated by commas, for example 1, 3. Type none to clear. There are {} choices.",
+            "Type the numbers or names of all that apply, separated by commas, for example 1, 3. Type clear to untick them all. There are {} choices.",
             q.options.len()
         ),
         QuestionType::YesNo => "Type yes or no.".to_string(),
-        QuestionType::Rating | QuestionType::Criterion => {
-            format!("Type the number of the level, 1 to {}.", levels(qn, q).len())
-        }
+        QuestionType::Rating | QuestionType::Criterion => format!(
+            "Type the number or the name of the level, 1 to {}.",
+            levels(qn, q).len()
+        ),
+    }
+}
+
+/// An option as read out: "12. No support needed at the moment, chosen on its own".
+fn option_line(i: usize, o: &ChoiceOption) -> String {
+    let mut line = format!("{}. {}", i + 1, o.label);
+    if let Some(h) = &o.hint {
+        line.push_str(&format!(", {h}"));
+    }
+    if o.exclusive {
+        line.push_str(", chosen on its own");
+    }
+    if o.follow_up.is_some() {
+        line.push_str(", then say what");
+    }
+    line
+}
+
+/// `text` as a sentence: a full stop added unless it already ends a sentence, so a read-back
+/// of "We sing every day." never ends in two.
+pub fn sentence(text: &str) -> String {
+    let t = text.trim_end();
+    let closed = t.trim_end_matches(['"', '\'', ')', '”', '’']);
+    if closed.ends_with(['.', '!', '?', '…']) {
+        t.to_string()
+    } else {
+        format!("{t}.")
     }
 }
 
@@ -89,12 +122,7 @@ pub fn question_lines(
     match q.kind {
         QuestionType::SingleChoice | QuestionType::MultiChoice => {
             for (i, o) in q.options.iter().enumerate() {
-                let hint = o
-                    .hint
-                    .as_deref()
-                    .map(|h| format!(", {h}"))
-                    .unwrap_or_default();
-                lines.push(format!("{}. {}{hint}", i + 1, o.label));
+                lines.push(option_line(i, o));
             }
         }
         QuestionType::Rating => {
@@ -129,55 +157,23 @@ pub fn question_lines(
 
 pub fn current_answer(qn: &Questionnaire, draft: &Draft, q: &Question) -> String {
     if let Some(raw) = draft.unfinished.get(&q.id) {
-        return format!("Unfinished answer typed earlier: {raw}.");
+        return sentence(&format!("Unfinished answer typed earlier: {raw}"));
     }
     match draft.answers.get(&q.id).filter(|v| v.is_answered()) {
         None => "No answer yet.".to_string(),
         Some(v) => {
-            let mut s = format!("Current answer: {}.", answer_text(qn, q, v));
+            let mut s = sentence(&format!("Current answer: {}", answer_text(qn, q, v)));
             if let Some(e) = evidence(v) {
-                s.push_str(&format!(" Evidence: {e}."));
+                s.push(' ');
+                s.push_str(&sentence(&format!("Evidence: {e}")));
             }
             if let Some(t) = target_text(qn, q, v) {
-                s.push_str(&format!(" Target: {t}."));
+                s.push(' ');
+                s.push_str(&sentence(&format!("Target: {t}")));
             }
             s
         }
     }
-}
-
-/// Parse a choice answer typed as numbers.
-///
-/// # Errors
-/// A message saying what to type instead.
-pub fn parse_choice(q: &Question, input: &str) -> Result<AnswerValue, String> {
-    let n = q.options.len();
-    let pick = |t: &str| -> Result<String, String> {
-        t.trim()
-            .parse::<usize>()
-            .ok()
-            .filter(|i| (1..=n).contains(i))
-            .map(|i| q.options[i - 1].id.clone())
-            .or_else(|| {
-                q.options
-                    .iter()
-                    .find(|o| o.label.eq_ignore_ascii_case(t.trim()))
-                    .map(|o| o.id.clone())
-            })
-            .ok_or_else(|| format!("Please type a number from 1 to {n}."))
-    };
-    if q.kind == QuestionType::MultiChoice {
-        let mut ids = Vec::new();
-        for part in input.split([',', ' ']).filter(|p| !p.trim().is_empty()) {
-            let id = pick(part)?;
-            if !ids.contains(&id) {
-                ids.push(id);
-            }
-        }
-        ids.sort_by_key(|id| q.options.iter().position(|o| &o.id == id));
-        return Ok(AnswerValue::List(ids));
-    }
-    pick(input).map(AnswerValue::Text)
 }
 
 /// yes / no in the usual spellings.
@@ -189,5 +185,31 @@ pub fn parse_yes_no(input: &str) -> Result<bool, String> {
         "y" | "yes" | "1" | "true" => Ok(true),
         "n" | "no" | "2" | "false" => Ok(false),
         _ => Err("Please type yes or no.".to_string()),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::sentence;
+
+    #[test]
+    fn a_read_back_never_ends_in_two_full_stops() {
+        assert_eq!(sentence("Current answer: Yes"), "Current answer: Yes.");
+        assert_eq!(
+            sentence("Current answer: We sing every day."),
+            "Current answer: We sing every day."
+        );
+        assert_eq!(
+            sentence("Evidence: is it working?"),
+            "Evidence: is it working?"
+        );
+        assert_eq!(
+            sentence("Evidence: (see the plan.)"),
+            "Evidence: (see the plan.)"
+        );
+        assert_eq!(
+            sentence("Current answer: 45 minutes "),
+            "Current answer: 45 minutes."
+        );
     }
 }

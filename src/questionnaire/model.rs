@@ -5,6 +5,7 @@
 //! on single_choice and multi_choice" instead of a generic serde message. Conditions, the
 //! scoring rules and options made at load time live in submodules, re-exported here.
 
+mod checks;
 mod condition;
 mod options;
 mod prepare;
@@ -15,6 +16,7 @@ use std::collections::BTreeMap;
 use serde::{Deserialize, Serialize};
 
 pub use super::role::Role;
+pub use checks::{Check, MAX_CHECKS};
 pub use condition::Condition;
 pub use options::{OptionSource, academic_year_start};
 pub use prepare::ReadyItem;
@@ -53,6 +55,10 @@ pub struct Questionnaire {
     pub sections: Vec<Section>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub scoring: Option<Scoring>,
+    /// Soft cross-checks between answers ("pupils in the choir" not more than "pupils on
+    /// roll"): warnings, never a block (`checks` submodule).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub checks: Vec<Check>,
 }
 
 /// Who receives the submission and how the e-mail is titled.
@@ -164,7 +170,7 @@ pub enum Requirement {
     Optional,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct ChoiceOption {
     pub id: String,
@@ -172,6 +178,14 @@ pub struct ChoiceOption {
     /// Optional extra words shown beside the option.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub hint: Option<String>,
+    /// multi_choice: an option that goes on its own ("No support needed"): ticking it clears
+    /// the others and ticking another clears it (`answers::choice`).
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub exclusive: bool,
+    /// The id of the text question that asks what this option means ("Something else"),
+    /// shown whenever the option is chosen; validation makes sure it is.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub follow_up: Option<String>,
 }
 
 /// One question. Fields after `show_if` only apply to some types; validation says which.

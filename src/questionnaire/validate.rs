@@ -1,6 +1,8 @@
 //! Semantic checks on a parsed questionnaire: everything serde cannot see. Every problem
 //! found is reported (not just the first), each with where it is and how to fix it.
 
+mod checks;
+mod choices;
 mod conditions;
 mod prepare;
 mod question;
@@ -115,9 +117,11 @@ pub fn validate(q: &Questionnaire) -> Vec<Problem> {
     }
     rules::scales(&mut c, q);
     sections(&mut c, q);
+    choices::check(&mut c, q);
     rules::roles(&mut c, q);
     rules::submission(&mut c, q);
     scoring::check(&mut c, q);
+    checks::check(&mut c, q);
     prepare::check(&mut c, q);
     c.problems
 }

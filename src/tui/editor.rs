@@ -63,6 +63,9 @@ pub enum Outcome {
     Nothing,
     /// Store this value (None clears the answer).
     Set(Option<AnswerValue>),
+    /// Store this value and tell the teacher why it is not quite what they pressed (an
+    /// option that goes on its own unticked the others).
+    SetSaying(Option<AnswerValue>, String),
     /// The typed text does not pass: show the message, keep the text.
     Invalid(String),
     /// Waiting for more (the second digit of "12"): say so, change nothing yet.
@@ -73,36 +76,9 @@ pub enum Outcome {
     SetAndAdvance(Option<AnswerValue>),
 }
 
-/// The levels a criterion's target can be: the scale's, less the award rule's "no award"
-/// levels (a target of "Not yet" means nothing).
-fn target_pool(qn: &Questionnaire, q: &Question) -> Vec<String> {
-    let Some(scale) = qn.scale_of(q) else {
-        return Vec::new();
-    };
-    let no_award: Vec<String> = qn
-        .scoring
-        .as_ref()
-        .and_then(|s| s.award.as_ref())
-        .filter(|a| a.scale == scale.id)
-        .map(|a| a.no_award_levels.clone())
-        .unwrap_or_default();
-    scale
-        .levels
-        .iter()
-        .map(|l| l.id.clone())
-        .filter(|id| !no_award.contains(id))
-        .collect()
-}
-
-/// Targets worth setting now: the levels of `pool` above `current` (all of them when no
-/// level is chosen yet).
+/// Targets worth setting now (see `answers::targets`).
 pub fn allowed_targets(levels: &[String], pool: &[String], current: Option<&str>) -> Vec<String> {
-    let rank = |id: &str| levels.iter().position(|l| l == id);
-    let floor = current.and_then(rank);
-    pool.iter()
-        .filter(|id| floor.is_none_or(|f| rank(id).is_some_and(|r| r > f)))
-        .cloned()
-        .collect()
+    crate::answers::targets::above(levels, pool, current)
 }
 
 fn text_area(text: &str, wrap: bool) -> TextArea<'static> {
@@ -197,7 +173,7 @@ impl Editor {
                 true,
             )
         });
-        let target_pool = target_pool(qn, q);
+        let target_pool = crate::answers::targets::pool(qn, q);
         let targets = q.offers_target().then(|| {
             allowed_targets(
                 &levels,

@@ -58,7 +58,7 @@ fn questionnaires_lists_built_in_and_installed_ones_and_broken_files() {
     let out = cmd(&data).arg("questionnaires").assert().success();
     let text = String::from_utf8_lossy(&out.get_output().stdout).into_owned();
     for needle in [
-        "school-music-self-evaluation  2026.2",
+        "school-music-self-evaluation  2026.3",
         "music-quality-mark-audit",
         "pre-meeting-data-form",
         "installed: riverside.json  Riverside music hub school review",

@@ -10,7 +10,7 @@ use std::path::{Path, PathBuf};
 use chrono::NaiveDate;
 use music_sef::answers::{AnswerValue, Answers, LevelAnswer, display, progress, scoring};
 use music_sef::paths::DataDirs;
-use music_sef::questionnaire::{AwardMethod, LoadError, Questionnaire, Registry, load_file_on};
+use music_sef::questionnaire::{AwardMethod, Questionnaire, Registry, load_file_on};
 
 fn fixture(name: &str) -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR"))
@@ -221,7 +221,7 @@ fn the_default_method_is_every_criterion_and_the_note_comes_with_the_award() {
 
 #[test]
 fn each_new_mistake_is_reported_with_its_place_and_its_fix() {
-    let cases: &[(&str, &str, &[&str])] = &[
+    let cases: &[crate::questionnaire::Mistake<'_>] = &[
         (
             "options_and_options_from",
             "question \"year\"",
@@ -274,32 +274,5 @@ fn each_new_mistake_is_reported_with_its_place_and_its_fix() {
             &["the note is empty", "remove \"note\""],
         ),
     ];
-    for (name, place, words) in cases {
-        let problems = match load_file_on(
-            &fixture(&format!("invalid-new-fields/{name}.json")),
-            date(2026, 12, 1),
-        ) {
-            Err(LoadError::Invalid { problems, .. }) => problems,
-            other => panic!("{name}: expected a problem, got {other:?}"),
-        };
-        assert_eq!(problems.len(), 1, "{name}: {problems:#?}");
-        let text = problems[0].to_string();
-        assert!(problems[0].location.contains(place), "{name}: {text}");
-        for w in *words {
-            assert!(text.contains(w), "{name}: {w:?} missing from {text}");
-        }
-    }
-    // Every fixture in the folder is checked here, so none rots unnoticed.
-    for entry in std::fs::read_dir(fixture("invalid-new-fields")).expect("fixtures") {
-        let file = entry
-            .expect("entry")
-            .file_name()
-            .to_string_lossy()
-            .into_owned();
-        let stem = file.trim_end_matches(".json");
-        assert!(
-            cases.iter().any(|(n, _, _)| *n == stem),
-            "{file} is not checked by any test"
-        );
-    }
+    crate::questionnaire::each_mistake_is_reported("invalid-new-fields", cases);
 }

@@ -13,11 +13,13 @@ mod format_features;
 mod import_reassessment;
 mod keys_doc;
 mod own_words;
+mod plain_input;
 mod plain_mode;
 #[cfg(unix)]
 mod pty_smoke;
 mod questionnaire;
 mod readme_tables;
+mod shipped_answer_rules;
 mod shipped_audit;
 mod shipped_content;
 mod shipped_default;

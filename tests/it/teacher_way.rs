@@ -472,3 +472,70 @@ fn the_export_screen_fits_80x24_with_its_last_line() {
         "the last line shows:\n{text}"
     );
 }
+
+#[test]
+fn an_option_that_goes_on_its_own_unticks_the_others_and_says_so() {
+    let (mut app, _) = TestApp::with_draft("school-music-self-evaluation", "Alone");
+    app.goto("support_wanted");
+    let qn = common::shipped("school-music-self-evaluation");
+    let q = qn.question("support_wanted").expect("question");
+    let alone = q
+        .options
+        .iter()
+        .position(|o| o.exclusive)
+        .expect("an exclusive option");
+    app.key(Key::Char('2')); // ticks option 2 at once: no option 20 to wait for
+    while app.ws().session.editor_highlight() != Some(alone) {
+        app.key(Key::Down);
+    }
+    app.key(Key::Char(' '));
+    let chosen = app
+        .ws()
+        .session
+        .draft
+        .answers
+        .get("support_wanted")
+        .cloned();
+    assert_eq!(
+        chosen,
+        Some(AnswerValue::List(vec![q.options[alone].id.clone()]))
+    );
+    let flash = app
+        .c
+        .app
+        .flash
+        .as_ref()
+        .map(|f| f.text.clone())
+        .unwrap_or_default();
+    assert!(flash.contains("goes on its own"), "{flash}");
+}
+
+#[test]
+fn numbers_that_do_not_fit_together_get_a_warning_not_a_refusal() {
+    let (mut app, _) = TestApp::with_draft("school-music-self-evaluation", "Check");
+    app.goto("pupils_on_roll");
+    app.typed("210");
+    app.key(Key::Enter);
+    app.goto("choir");
+    app.key(Key::Char('y'));
+    app.goto("choir_members");
+    app.typed("300");
+    app.key(Key::Enter);
+    let answers = &app.ws().session.draft.answers;
+    assert_eq!(
+        answers.get("choir_members").and_then(AnswerValue::as_f64),
+        Some(300.0),
+        "kept"
+    );
+    let flash = app
+        .c
+        .app
+        .flash
+        .as_ref()
+        .map(|f| f.text.clone())
+        .unwrap_or_default();
+    assert!(flash.starts_with("Please check:"), "{flash}");
+    app.key(Key::F(3));
+    let text = app.screen(120, 40);
+    assert!(text.contains("? Please check"), "{text}");
+}

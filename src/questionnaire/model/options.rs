@@ -53,6 +53,7 @@ impl OptionSource {
                             id: format!("{y}-{next:02}"),
                             label: format!("{y}/{next:02}"),
                             hint: (y == current).then(|| "the current school year".to_string()),
+                            ..ChoiceOption::default()
                         }
                     })
                     .collect()

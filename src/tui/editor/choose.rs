@@ -68,18 +68,19 @@ impl Editor {
                 let Some(opt) = q.options.get(*highlight) else {
                     return Outcome::Nothing;
                 };
-                let mut chosen: Vec<String> = match current {
+                let chosen: Vec<String> = match current {
                     Some(AnswerValue::List(l)) => l.clone(),
                     _ => Vec::new(),
                 };
-                if let Some(i) = chosen.iter().position(|x| x == &opt.id) {
-                    chosen.remove(i);
-                } else {
-                    chosen.push(opt.id.clone());
-                    // Keep the questionnaire's order so answers read naturally.
-                    chosen.sort_by_key(|id| q.options.iter().position(|o| &o.id == id));
+                // One rule for options that go on their own, shared with plain mode.
+                let toggled = crate::answers::choice::toggle_option(q, &chosen, &opt.id);
+                let message = toggled.message(q, &opt.id);
+                let value =
+                    (!toggled.ticked.is_empty()).then_some(AnswerValue::List(toggled.ticked));
+                match message {
+                    Some(m) => Outcome::SetSaying(value, m),
+                    None => Outcome::Set(value),
                 }
-                Outcome::Set((!chosen.is_empty()).then_some(AnswerValue::List(chosen)))
             }
             Self::YesNo { highlight } => wrap(Some(AnswerValue::Bool(*highlight == 0))),
             Self::Level { .. } => self.choose_level(current, advance),

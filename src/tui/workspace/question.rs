@@ -264,6 +264,11 @@ fn apply(ws: &mut Workspace, outcome: Outcome, cx: &mut Cx) -> Effect {
             Effect::None
         }
         Outcome::Set(v) => set(ws, v, cx),
+        Outcome::SetSaying(v, message) => {
+            let effect = set(ws, v, cx);
+            cx.info(message);
+            effect
+        }
         Outcome::Advance => {
             advance(ws, cx);
             Effect::Save
@@ -301,8 +306,18 @@ fn set(ws: &mut Workspace, value: Option<crate::answers::AnswerValue>, cx: &mut 
         cx.warn(text);
         return Effect::None;
     }
+    let id = s.question().map(|q| q.id.clone());
     let notes = s.set_current(value, cx.now, cx.today);
-    if !notes.is_empty() {
+    // A cross-check between answers is a warning, never a block.
+    let checks: Vec<String> = id
+        .map(|id| crate::answers::checks::warnings_about(&s.questionnaire, &s.draft.answers, &id))
+        .unwrap_or_default()
+        .into_iter()
+        .map(|w| w.text)
+        .collect();
+    if !checks.is_empty() {
+        cx.warn(format!("Please check: {}", checks.join(" ")));
+    } else if !notes.is_empty() {
         cx.info(notes.join(" "));
     }
     Effect::Save

@@ -17,6 +17,9 @@ use crate::tui::theme::Theme;
 use crate::tui::widgets::{boxed, draw_list, rows, text_box};
 
 fn number_hint(q: &Question) -> String {
+    if crate::answers::parse::is_percentage(q) {
+        return "Type a percentage, like 25 or 25%, then Enter.".to_string();
+    }
     let what = if q.integer {
         "a whole number"
     } else {

@@ -17,6 +17,8 @@ pub enum ItemKind {
     RecommendedMissing,
     Unconfirmed,
     Unfinished,
+    /// Two answers that do not fit together (a warning, never a block).
+    Check,
     NoLongerAsked,
 }
 
@@ -28,6 +30,7 @@ impl ItemKind {
             Self::RecommendedMissing => "- Recommended, not answered",
             Self::Unconfirmed => "? From last time, not yet confirmed",
             Self::Unfinished => "x Typed but not finished",
+            Self::Check => "? Please check",
             Self::NoLongerAsked => "  No longer asked",
         }
     }
@@ -108,6 +111,24 @@ fn item_kind(s: &Session, q: &crate::questionnaire::Question) -> Option<ItemKind
     }
 }
 
+/// Answers that do not fit together, from the questionnaire's checks.
+fn to_check(s: &Session, rows: &mut Vec<ReviewRow>) {
+    let warnings = crate::answers::checks::warnings(&s.questionnaire, &s.draft.answers);
+    if warnings.is_empty() {
+        return;
+    }
+    rows.push(ReviewRow::Heading(
+        "Answers to check (they never stop you sending)".to_string(),
+    ));
+    for w in warnings {
+        rows.push(ReviewRow::Item {
+            kind: ItemKind::Check,
+            question: w.questions[0].clone(),
+            text: w.text,
+        });
+    }
+}
+
 fn kept_aside(s: &Session, rows: &mut Vec<ReviewRow>) {
     if !s.draft.orphaned_answers.is_empty() {
         rows.push(ReviewRow::Heading(
@@ -140,6 +161,8 @@ impl Review {
     /// Review of the session as it is now.
     pub fn of(s: &Session) -> Self {
         let mut rows = Vec::new();
+        // Answers that do not fit together come first: they are easy to miss otherwise.
+        to_check(s, &mut rows);
         for (si, section) in s.questionnaire.sections.iter().enumerate() {
             rows.push(ReviewRow::Section {
                 index: si,

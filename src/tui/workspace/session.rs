@@ -87,6 +87,15 @@ impl Session {
         self.walk.count(self.place.section)
     }
 
+    /// Where the highlight is in a list of choices (for tests and the mouse).
+    pub fn editor_highlight(&self) -> Option<usize> {
+        match &self.editor {
+            Editor::Choice { highlight, .. } | Editor::YesNo { highlight } => Some(*highlight),
+            Editor::Level { highlight, .. } => Some(*highlight),
+            _ => None,
+        }
+    }
+
     /// The current question's number as shown everywhere, "3.11".
     pub fn number(&self) -> Option<String> {
         let qi = *self
