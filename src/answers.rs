@@ -3,6 +3,7 @@
 //! so all three agree.
 
 pub mod check;
+pub mod checklist;
 pub mod checks;
 pub mod choice;
 pub mod display;
@@ -10,6 +11,7 @@ pub mod numbering;
 pub mod parse;
 pub mod progress;
 pub mod scoring;
+pub mod summary;
 pub mod targets;
 pub mod value;
 pub mod visibility;

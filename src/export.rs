@@ -1,5 +1,5 @@
-//! The submission bundle: PDF report, answers.csv, submission.json, an .eml ready to send,
-//! and a zip of the folder. See docs/bundle-format.md.
+//! The submission bundle: the PDF report, the answers CSV and a one-row summary CSV,
+//! submission.json, an .eml ready to send, and a zip of the folder. See docs/bundle-format.md.
 //!
 //! Export is two steps: [`prepare`] works out everything the bundle says (pure: no files, no
 //! clock), and [`write`] turns that [`Submission`] into files. Backing up, recording the
@@ -8,6 +8,8 @@
 pub mod bundle;
 pub mod changes;
 pub mod csv;
+pub mod decision;
+pub mod decision_text;
 pub mod eml;
 pub mod error;
 pub mod facts;
@@ -18,6 +20,7 @@ pub mod open;
 pub mod pdf;
 pub mod prepare;
 pub mod submission;
+pub mod summary_csv;
 pub mod warning;
 pub mod write;
 pub mod zip;
@@ -56,6 +59,7 @@ pub struct BundleReport {
     pub zip: PathBuf,
     pub pdf: PathBuf,
     pub csv: PathBuf,
+    pub summary: PathBuf,
     pub json: PathBuf,
     pub eml: PathBuf,
     pub mailto: String,

@@ -11,6 +11,8 @@ pub fn answer_text(qn: &Questionnaire, q: &Question, v: &AnswerValue) -> String 
         AnswerValue::Number(n) => {
             let num = n.as_f64().map_or_else(|| n.to_string(), parse::fmt_num);
             match q.unit.as_deref() {
+                // "27%", as written in English; other units after a space ("60 minutes").
+                Some("%") => format!("{num}%"),
                 Some(u) => format!("{num} {u}"),
                 None => num,
             }

@@ -1,6 +1,9 @@
 //! Scoring rules from the questionnaire: section summaries and the indicative award.
 
-use crate::questionnaire::{AwardMethod, NOT_APPLICABLE, QuestionType, Questionnaire};
+use crate::questionnaire::{
+    AwardMethod, AwardRule, NOT_APPLICABLE, QuestionType, Questionnaire, Role, Scale,
+    SectionSummaries,
+};
 
 use super::{Answers, visibility::is_visible};
 
@@ -20,7 +23,9 @@ pub struct SectionSummary {
     pub out_of: usize,
 }
 
-/// Summaries for sections that hold at least one rating on the summary scale.
+/// Summaries for every section with rating questions on the summary scale, including a
+/// section none of whose ratings applies (so it never drops out unseen). The overall
+/// judgement is left out: it is shown once, on its own.
 pub fn section_summaries(qn: &Questionnaire, answers: &Answers) -> Vec<SectionSummary> {
     let Some(rule) = qn
         .scoring
@@ -34,17 +39,22 @@ pub fn section_summaries(qn: &Questionnaire, answers: &Answers) -> Vec<SectionSu
     };
     let mut out = Vec::new();
     for (i, section) in qn.sections.iter().enumerate() {
-        let questions: Vec<_> = section
+        let on_scale: Vec<_> = section
             .questions
             .iter()
             .filter(|q| {
-                q.kind == QuestionType::Rating && q.scale.as_deref() == Some(scale.id.as_str())
+                q.kind == QuestionType::Rating
+                    && q.scale.as_deref() == Some(scale.id.as_str())
+                    && q.role != Some(Role::OverallJudgement)
             })
-            .filter(|q| is_visible(q, answers))
             .collect();
-        if questions.is_empty() {
+        if on_scale.is_empty() {
             continue;
         }
+        let questions: Vec<_> = on_scale
+            .into_iter()
+            .filter(|q| is_visible(q, answers))
+            .collect();
         let ranks: Vec<usize> = questions
             .iter()
             .filter_map(|q| answers.get(&q.id)?.as_level()?.level.as_deref())
@@ -54,23 +64,66 @@ pub fn section_summaries(qn: &Questionnaire, answers: &Answers) -> Vec<SectionSu
         #[allow(clippy::cast_precision_loss)]
         let mean = (!ranks.is_empty())
             .then(|| ranks.iter().map(|r| (r + 1) as f64).sum::<f64>() / ranks.len() as f64);
-        let band = mean.and_then(|m| {
-            rule.bands
-                .iter()
-                .filter(|b| m + 1e-9 >= b.from)
-                .max_by(|a, b| a.from.total_cmp(&b.from))
-                .map(|b| b.label.clone())
-        });
         out.push(SectionSummary {
             section: i,
             mean,
             rated: ranks.len(),
             rating_questions: questions.len(),
-            band,
+            band: mean.and_then(|m| band_of(rule, scale, m)),
             out_of: scale.levels.len(),
         });
     }
     out
+}
+
+/// The band a mean falls in: the questionnaire's bands, or else the nearest level's label.
+fn band_of(rule: &SectionSummaries, scale: &Scale, mean: f64) -> Option<String> {
+    if rule.bands.is_empty() {
+        #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
+        let nearest = (mean.round().max(1.0) as usize).min(scale.levels.len());
+        return scale.levels.get(nearest - 1).map(|l| l.label.clone());
+    }
+    rule.bands
+        .iter()
+        .filter(|b| mean + 1e-9 >= b.from)
+        .max_by(|a, b| a.from.total_cmp(&b.from))
+        .map(|b| b.label.clone())
+}
+
+/// How the section summaries are worked out, in a line for the report: what the average
+/// counts and where each band starts. None without section summaries.
+pub fn cutoffs(qn: &Questionnaire) -> Option<String> {
+    let rule = qn.scoring.as_ref()?.section_summaries.as_ref()?;
+    let scale = qn.scale(&rule.scale)?;
+    let counts = scale
+        .levels
+        .iter()
+        .enumerate()
+        .map(|(i, l)| format!("{} = {}", l.label, i + 1))
+        .collect::<Vec<_>>()
+        .join(", ");
+    let mut bands: Vec<(f64, String)> = if rule.bands.is_empty() {
+        #[allow(clippy::cast_precision_loss)]
+        let halves = scale.levels.iter().enumerate().map(|(i, l)| {
+            let from = if i == 0 { 1.0 } else { i as f64 + 0.5 };
+            (from, l.label.clone())
+        });
+        halves.collect()
+    } else {
+        rule.bands
+            .iter()
+            .map(|b| (b.from, b.label.clone()))
+            .collect()
+    };
+    bands.sort_by(|a, b| a.0.total_cmp(&b.0));
+    let named = bands
+        .iter()
+        .map(|(from, label)| format!("{label} from {}", super::parse::fmt_num(*from)))
+        .collect::<Vec<_>>()
+        .join(", ");
+    Some(format!(
+        "Each section's average rating counts {counts} (not applicable left out); {named}."
+    ))
 }
 
 /// The indicative award and what holds it back.
@@ -93,6 +146,21 @@ pub struct AwardOutcome {
     /// level reached; for `highest_level_most_reach` those below the next level up (or, at the
     /// top level, those still below it).
     pub holding_back: Vec<String>,
+    /// Every award above the one reached, lowest first, with the criteria below it. Empty
+    /// while a criterion is unanswered.
+    pub higher: Vec<HeldBack>,
+}
+
+/// An award the school does not reach yet and exactly what holds it back.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct HeldBack {
+    pub level: String,
+    pub label: String,
+    /// The criteria below this level, in questionnaire order.
+    pub criteria: Vec<String>,
+    /// How many of them must reach it for the rule to give it (all of them for the default
+    /// rule; fewer when the rule asks for a share).
+    pub needed: usize,
 }
 
 /// The award from the questionnaire's award rule, if it has one.
@@ -135,6 +203,10 @@ pub fn award(qn: &Questionnaire, answers: &Answers) -> Option<AwardOutcome> {
     let level = reached
         .map(|r| &scale.levels[r])
         .filter(|l| !rule.no_award_levels.contains(&l.id));
+    let higher = match reached {
+        Some(r) => held_back(rule, scale, &ranked, r),
+        None => Vec::new(),
+    };
     Some(AwardOutcome {
         title: rule.title.clone(),
         level: level.map(|l| l.id.clone()),
@@ -149,7 +221,51 @@ pub fn award(qn: &Questionnaire, answers: &Answers) -> Option<AwardOutcome> {
             .collect(),
         unanswered,
         holding_back,
+        higher,
     })
+}
+
+/// The awards above rank `reached`, each with the criteria below it and how many of those
+/// must move up for the rule to give it.
+fn held_back(
+    rule: &AwardRule,
+    scale: &Scale,
+    ranked: &[(String, usize)],
+    reached: usize,
+) -> Vec<HeldBack> {
+    let share = match rule.method {
+        AwardMethod::HighestLevelAllReach => 100.0,
+        AwardMethod::HighestLevelMostReach => rule.percent.unwrap_or(100.0),
+    };
+    #[allow(
+        clippy::cast_precision_loss,
+        clippy::cast_possible_truncation,
+        clippy::cast_sign_loss
+    )]
+    let required = ((ranked.len() as f64 * share / 100.0) - 1e-9)
+        .ceil()
+        .max(0.0) as usize;
+    scale
+        .levels
+        .iter()
+        .enumerate()
+        .skip(reached + 1)
+        .filter(|(_, l)| !rule.no_award_levels.contains(&l.id))
+        .map(|(rank, l)| {
+            let criteria: Vec<String> = ranked
+                .iter()
+                .filter(|(_, r)| *r < rank)
+                .map(|(id, _)| id.clone())
+                .collect();
+            let reach = ranked.len() - criteria.len();
+            HeldBack {
+                level: l.id.clone(),
+                label: l.label.clone(),
+                needed: required.saturating_sub(reach).min(criteria.len()),
+                criteria,
+            }
+        })
+        .collect()
 }
 
 /// The lowest rank any criterion has, and the criteria at it.

@@ -35,7 +35,9 @@ pub fn eval(c: &Condition, answers: &Answers, depth: usize) -> bool {
     }
 }
 
-fn matches(answer: &AnswerValue, expected: &Value) -> bool {
+/// Whether a stored answer equals a value written in the questionnaire (a `show_if` or a
+/// checklist test): for a multiple choice, whether the option is among those chosen.
+pub fn matches(answer: &AnswerValue, expected: &Value) -> bool {
     match (answer, expected) {
         (AnswerValue::Bool(b), Value::Bool(e)) => b == e,
         (AnswerValue::Number(n), Value::Number(e)) => n.as_f64() == e.as_f64(),

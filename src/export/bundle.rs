@@ -32,6 +32,10 @@ pub fn describe(r: &BundleReport) -> Vec<String> {
         format!("  {}   the report for your music hub", name(&r.pdf)),
         format!("  {}   your answers for a spreadsheet", name(&r.csv)),
         format!(
+            "  {}   a one-row summary for the hub's spreadsheet",
+            name(&r.summary)
+        ),
+        format!(
             "  {}   your answers as data (used next year to start from)",
             name(&r.json)
         ),
@@ -60,13 +64,15 @@ mod tests {
     use super::*;
 
     fn report(warnings: Vec<ExportWarning>, to: Option<&str>) -> BundleReport {
-        let folder = PathBuf::from("/out/Oakfield-fixture-2026-12-01");
+        let base = "123456-Oakfield-fixture-2026-12-01";
+        let folder = PathBuf::from("/out").join(base);
         BundleReport {
-            zip: PathBuf::from("/out/Oakfield-fixture-2026-12-01.zip"),
-            pdf: folder.join("Oakfield-fixture-2026-12-01.pdf"),
-            csv: folder.join("answers.csv"),
-            json: folder.join("submission.json"),
-            eml: folder.join("email-to-hub.eml"),
+            zip: PathBuf::from(format!("/out/{base}.zip")),
+            pdf: folder.join(format!("{base}.pdf")),
+            csv: folder.join(format!("{base}-answers.csv")),
+            summary: folder.join(format!("{base}-summary.csv")),
+            json: folder.join(format!("{base}-submission.json")),
+            eml: folder.join(format!("{base}-email.eml")),
             folder,
             mailto: "mailto:".into(),
             to: to.map(str::to_string),
@@ -93,7 +99,10 @@ mod tests {
         assert_eq!(d.status, DraftStatus::Exported);
         assert_eq!(d.exports.len(), 1);
         assert_eq!(d.exports[0].at, now);
-        assert_eq!(d.exports[0].folder, "/out/Oakfield-fixture-2026-12-01");
+        assert_eq!(
+            d.exports[0].folder,
+            "/out/123456-Oakfield-fixture-2026-12-01"
+        );
     }
 
     #[test]

@@ -1,23 +1,34 @@
 //! The PDF report (krilla): A4, fonts from the `typst-assets` crate, every page with the
-//! school, questionnaire and version, page x of y and the date; the development plan link
-//! clickable on the first page; INCOMPLETE DRAFT on every page when exported incomplete.
+//! school, questionnaire and version, page x of y and the date; every web and e-mail address
+//! clickable; bookmarks per section; tagged and identified as PDF/UA-1; INCOMPLETE DRAFT on
+//! every page when exported incomplete.
 
+pub mod audit;
 pub mod content;
+pub mod front;
+pub mod grid;
+pub mod hub_use;
+pub mod items;
 pub mod layout;
+pub mod links;
+pub mod meta;
+pub mod metrics;
+pub mod runs;
+pub mod tags;
 
 use krilla::Document;
 use krilla::color::rgb;
-use krilla::geom::{PathBuilder, Point, Rect};
+use krilla::geom::{PathBuilder, Point};
 use krilla::num::NormalizedF32;
 use krilla::page::PageSettings;
 use krilla::paint::{Fill, Stroke};
 use krilla::text::{Font, TextDirection};
 
-use krilla::tagging::{
-    Artifact, ArtifactType, ContentTag, Identifier, Node, SpanTag, Tag, TagGroup, TagKind, TagTree,
-};
+use krilla::tagging::{Artifact, ArtifactType, ContentTag, SpanTag};
 
-use self::layout::{BOTTOM, Colour, Layout, MARGIN_X, Metrics, Op, PAGE_H, PAGE_W, Role};
+use self::layout::{BOTTOM, Colour, Layout, MARGIN_X, Metrics, Op, PAGE_H, PAGE_W};
+use self::links::PageLink;
+use self::tags::Tags;
 use super::{ExportError, Submission};
 
 pub struct PdfOutput {
@@ -25,50 +36,6 @@ pub struct PdfOutput {
     pub pages: usize,
     /// Characters the font could not draw.
     pub missing: Vec<char>,
-}
-
-/// The tag tree, built in reading order: one element per block (a heading or a paragraph),
-/// the plan link as a Link element holding its text and its annotation.
-#[derive(Default)]
-struct Tags {
-    blocks: std::collections::BTreeMap<usize, TaggedBlock>,
-}
-
-/// One block's role (from its first line), its lines, and its link if it has one.
-type TaggedBlock = (Option<Role>, Vec<Node>, Option<TagGroup>);
-
-impl Tags {
-    fn add(&mut self, block: usize, role: Role, id: Identifier) {
-        let entry = self.blocks.entry(block).or_insert((None, Vec::new(), None));
-        if role == Role::Link {
-            entry
-                .2
-                .get_or_insert_with(|| TagGroup::new(Tag::Link))
-                .push(id);
-        } else {
-            entry.0.get_or_insert(role);
-            entry.1.push(id.into());
-        }
-    }
-
-    fn into_tree(self) -> TagTree {
-        let mut tree = TagTree::new().with_lang(Some("en-GB".to_string()));
-        for (_, (role, mut nodes, link)) in self.blocks {
-            if let Some(l) = link {
-                nodes.push(l.into());
-            }
-            let level = |n| std::num::NonZeroU16::new(n).map(|l| TagKind::from(Tag::Hn(l, None)));
-            let kind = match role {
-                Some(Role::Title) => level(1),
-                Some(Role::Heading) => level(2),
-                Some(Role::Subheading) => level(3),
-                _ => None,
-            }
-            .unwrap_or_else(|| Tag::P.into());
-            tree.push(TagGroup::with_children(kind, nodes));
-        }
-        tree
-    }
 }
 
 /// The report's two fonts, with the metrics that lay text out in them.
@@ -114,6 +81,7 @@ fn fill_of(colour: Colour) -> Fill {
         Colour::Blue => fill(0, 60, 160),
         Colour::Grey => fill(85, 85, 85),
         Colour::Black => fill(0, 0, 0),
+        Colour::Red => fill(170, 0, 0),
     }
 }
 
@@ -128,13 +96,35 @@ pub fn render(sub: &Submission<'_>) -> Result<PdfOutput, ExportError> {
         layout.block(&b);
     }
     let furniture = Furniture {
-        header: header_line(&layout, sub),
+        header: header_line(&mut layout, sub),
         total: layout.pages.len(),
         date: &sub.dates.display,
         incomplete: sub.incomplete,
     };
-    let mut doc = Document::new();
-    doc.set_metadata(metadata(sub));
+    // PDF/UA-1 first; should krilla find our tagging short of it for some text, the report
+    // still goes out, tagged, without the claim.
+    let bytes = match document(sub, &layout, &furniture, &fonts, true) {
+        Ok(bytes) => bytes,
+        Err(_) => document(sub, &layout, &furniture, &fonts, false)?,
+    };
+    Ok(PdfOutput {
+        bytes,
+        pages: furniture.total,
+        missing: layout.missing.into_iter().collect(),
+    })
+}
+
+/// Draw the laid-out pages into a PDF, checked as PDF/UA-1 when `accessible`.
+fn document(
+    sub: &Submission<'_>,
+    layout: &Layout<'_>,
+    furniture: &Furniture<'_>,
+    fonts: &Fonts,
+    accessible: bool,
+) -> Result<Vec<u8>, ExportError> {
+    let mut doc = Document::new_with(meta::settings(accessible));
+    doc.set_metadata(meta::metadata(sub));
+    doc.set_outline(meta::outline(&layout.marks));
     let settings =
         PageSettings::from_wh(PAGE_W, PAGE_H).ok_or_else(|| ExportError::pdf("bad page size"))?;
     let mut tags = Tags::default();
@@ -142,10 +132,7 @@ pub fn render(sub: &Submission<'_>) -> Result<PdfOutput, ExportError> {
         let mut page = doc.start_page_with(settings.clone());
         let links = {
             let mut s = page.surface();
-            let mut pen = Pen {
-                s: &mut s,
-                fonts: &fonts,
-            };
+            let mut pen = Pen { s: &mut s, fonts };
             furniture.draw(&mut pen, i);
             let links = pen.ops(ops, &mut tags);
             s.finish();
@@ -157,19 +144,12 @@ pub fn render(sub: &Submission<'_>) -> Result<PdfOutput, ExportError> {
         page.finish();
     }
     doc.set_tag_tree(tags.into_tree());
-    let bytes = doc
-        .finish()
-        .map_err(|e| ExportError::pdf(format!("{e:?}")))?;
-    Ok(PdfOutput {
-        bytes,
-        pages: furniture.total,
-        missing: layout.missing.into_iter().collect(),
-    })
+    doc.finish().map_err(|e| ExportError::pdf(format!("{e:?}")))
 }
 
-/// The running header's text: school, questionnaire and version, cut to one line that leaves
-/// room for INCOMPLETE DRAFT.
-fn header_line(layout: &Layout<'_>, sub: &Submission<'_>) -> String {
+/// The running header's text: school, questionnaire and version, with characters the font
+/// lacks replaced as in the body, cut to one line that leaves room for INCOMPLETE DRAFT.
+fn header_line(layout: &mut Layout<'_>, sub: &Submission<'_>) -> String {
     let qn = sub.qn;
     let header = format!(
         "{} · {} (version {})",
@@ -177,27 +157,13 @@ fn header_line(layout: &Layout<'_>, sub: &Submission<'_>) -> String {
         qn.title,
         qn.version
     );
+    let header = layout.clean(&header, false);
     let room = PAGE_W - 2.0 * MARGIN_X - if sub.incomplete { 130.0 } else { 0.0 };
     layout
         .wrap(&header, 8.5, false, room)
         .into_iter()
         .next()
         .unwrap_or_default()
-}
-
-fn metadata(sub: &Submission<'_>) -> krilla::metadata::Metadata {
-    let metadata = krilla::metadata::Metadata::new()
-        .title(format!(
-            "{} – {}",
-            sub.qn.title,
-            sub.facts.school_or_default()
-        ))
-        .language("en-GB".to_string())
-        .creator(format!("music-sef {}", env!("CARGO_PKG_VERSION")));
-    match &sub.facts.completed_by {
-        Some(by) => metadata.authors(vec![by.clone()]),
-        None => metadata,
-    }
 }
 
 /// Draws on one page's surface in the report's fonts.
@@ -207,7 +173,7 @@ struct Pen<'s, 'p> {
 }
 
 impl Pen<'_, '_> {
-    fn text(&mut self, x: f32, y: f32, size: f32, bold: bool, t: &str) {
+    fn text(&mut self, x: f32, y: f32, size: f32, bold: bool, t: &str, rtl: bool) {
         let font = if bold {
             &self.fonts.bold
         } else {
@@ -219,7 +185,12 @@ impl Pen<'_, '_> {
             size,
             t,
             false,
-            TextDirection::Auto,
+            // Lines come in visual runs (`runs`): a right-to-left run is shaped as one.
+            if rtl {
+                TextDirection::RightToLeft
+            } else {
+                TextDirection::LeftToRight
+            },
         );
     }
 
@@ -244,14 +215,17 @@ impl Pen<'_, '_> {
                     text,
                     block,
                     role,
+                    link,
+                    rtl,
                 } => {
                     self.s.set_fill(Some(fill_of(look.colour)));
                     let id = self.s.start_tagged(ContentTag::Span(SpanTag::empty()));
-                    self.text(*x, *y, look.size, look.bold, text);
+                    self.text(*x, *y, look.size, look.bold, text, *rtl);
                     self.s.end_tagged();
-                    tags.add(*block, *role, id);
+                    tags.text(*block, *role, *link, id, text);
                 }
-                Op::Underline { x, y, w } => self.underline(*x, *y, *w),
+                Op::Underline { x, y, w } => self.line(*x, *y, *w, (0, 60, 160), 0.6),
+                Op::Rule { x, y, w } => self.line(*x, *y, *w, (170, 170, 170), 0.5),
                 Op::Link {
                     x,
                     y,
@@ -259,17 +233,20 @@ impl Pen<'_, '_> {
                     h,
                     url,
                     block,
+                    link,
                 } => links.push(PageLink {
                     rect: (*x, *y, *w, *h),
                     url: url.clone(),
                     block: *block,
+                    link: *link,
                 }),
             }
         }
         links
     }
 
-    fn underline(&mut self, x: f32, y: f32, w: f32) {
+    /// A horizontal line (an underline or a rule), an artifact a screen reader skips.
+    fn line(&mut self, x: f32, y: f32, w: f32, (r, g, b): (u8, u8, u8), width: f32) {
         let mut pb = PathBuilder::new();
         pb.move_to(x, y);
         pb.line_to(x + w, y);
@@ -278,8 +255,8 @@ impl Pen<'_, '_> {
         };
         self.s.set_fill(None);
         self.s.set_stroke(Some(Stroke {
-            paint: rgb::Color::new(0, 60, 160).into(),
-            width: 0.6,
+            paint: rgb::Color::new(r, g, b).into(),
+            width,
             ..Stroke::default()
         }));
         self.artifact(ArtifactType::Layout, |p| p.s.draw_path(&path));
@@ -306,10 +283,10 @@ impl Furniture<'_> {
         );
         pen.s.set_fill(Some(fill(90, 90, 90)));
         pen.artifact(ArtifactType::Header, |p| {
-            p.text(MARGIN_X, 40.0, 8.5, false, &self.header);
+            p.text(MARGIN_X, 40.0, 8.5, false, &self.header, false);
         });
         pen.artifact(ArtifactType::Footer, |p| {
-            p.text(MARGIN_X, BOTTOM + 34.0, 8.5, false, &footer);
+            p.text(MARGIN_X, BOTTOM + 34.0, 8.5, false, &footer, false);
         });
         if self.incomplete {
             let x = PAGE_W - MARGIN_X - 118.0;
@@ -318,35 +295,10 @@ impl Furniture<'_> {
                 (ArtifactType::Header, 40.0),
                 (ArtifactType::Footer, BOTTOM + 34.0),
             ] {
-                pen.artifact(kind, |p| p.text(x, y, 10.0, true, "INCOMPLETE DRAFT"));
+                pen.artifact(kind, |p| {
+                    p.text(x, y, 10.0, true, "INCOMPLETE DRAFT", false)
+                });
             }
         }
-    }
-}
-
-/// A link's place on the page, its address, and the block whose tag holds it.
-struct PageLink {
-    rect: (f32, f32, f32, f32),
-    url: String,
-    block: usize,
-}
-
-impl PageLink {
-    fn annotate(self, page: &mut krilla::page::Page<'_>, tags: &mut Tags) {
-        let (x, y, w, h) = self.rect;
-        let Some(rect) = Rect::from_xywh(x, y, w.max(1.0), h) else {
-            return;
-        };
-        let link = krilla::annotation::LinkAnnotation::new(
-            rect,
-            krilla::annotation::Target::Action(krilla::action::Action::Link(
-                krilla::action::LinkAction::new(self.url.clone()),
-            )),
-        );
-        let id = page.add_tagged_annotation(krilla::annotation::Annotation::new_link(
-            link,
-            Some(format!("Music development plan: {}", self.url)),
-        ));
-        tags.add(self.block, Role::Link, id);
     }
 }

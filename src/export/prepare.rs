@@ -3,18 +3,22 @@
 
 use chrono::{DateTime, Local, Utc};
 
+use super::decision::{self, Decision};
 use super::eml;
 use super::facts::Facts;
 use super::names::safe_name;
 use super::submission::{Changes, Dates, EmailFields, FileNames, Submission};
 use super::{ExportError, ExportOptions, ExportWarning, MissingAnswer, mailto_link};
 use crate::answers::parse::parse_url;
-use crate::answers::{progress, scoring};
+use crate::answers::{checklist, progress, scoring, summary};
 use crate::draft::Draft;
 use crate::questionnaire::{Questionnaire, Requirement};
 
-/// How long the school's part of a file name may be, in characters.
-const SCHOOL_IN_NAME: usize = 60;
+/// The school's part of a file name, at most, in characters: enough to recognise it by
+/// ("Willowbrook-Primary"), short enough that five names fit Windows' path limit.
+const SCHOOL_IN_NAME: usize = 24;
+/// The questionnaire's part of a file name, at most, in characters.
+const QUESTIONNAIRE_IN_NAME: usize = 32;
 
 /// Everything the bundle for `draft` will say, as of `now`.
 ///
@@ -40,15 +44,39 @@ pub fn prepare<'a>(
         })?;
     }
     let dates = dates(now);
-    let summaries = scoring::section_summaries(qn, &draft.answers);
-    let email = email_fields(qn, draft, &facts, opts, &dates, incomplete);
+    let answers = &draft.answers;
+    let summaries = scoring::section_summaries(qn, answers);
+    let checklist = checklist::evaluate(qn, answers, dates.day);
+    let award = scoring::award(qn, answers);
+    let progress = progress::overall(qn, answers);
+    let changes = Changes::of(qn, draft, &summaries);
+    let decision = decision::build(&decision::Inputs {
+        qn,
+        facts: &facts,
+        progress: &progress,
+        checklist: &checklist,
+        summaries: &summaries,
+        award: award.as_ref(),
+        since_last_time: &changes.since_last_time,
+    });
+    let result = result_text(&checklist, award.as_ref(), incomplete);
+    let email = email_fields(
+        (qn, draft),
+        &facts,
+        opts,
+        (&dates, &decision, &result),
+        incomplete,
+    );
     let warnings = warnings(&email, &missing);
     Ok(Submission {
         names: file_names(qn, &facts, &dates),
-        progress: progress::overall(qn, &draft.answers),
-        section_progress: progress::all_sections(qn, &draft.answers),
-        award: scoring::award(qn, &draft.answers),
-        changes: Changes::of(qn, draft, &summaries),
+        summary: summary::row_with(qn, answers, dates.day, &checklist),
+        section_progress: progress::all_sections(qn, answers),
+        progress,
+        award,
+        checklist,
+        decision,
+        changes,
         summaries,
         qn,
         draft,
@@ -77,33 +105,81 @@ fn dates(now: DateTime<Local>) -> Dates {
     Dates {
         display: today.format("%-d %b %Y").to_string(),
         iso: today.format("%Y-%m-%d").to_string(),
+        day: today,
         generated_at: now.with_timezone(&Utc),
     }
 }
 
-fn file_names(qn: &Questionnaire, facts: &Facts, dates: &Dates) -> FileNames {
+/// `<URN>-<school, short>-<questionnaire>-<YYYY-MM-DD>`, and every file named from it, so
+/// each attachment says whose it is. The safe characters are `names::safe_name`'s.
+pub fn file_names(qn: &Questionnaire, facts: &Facts, dates: &Dates) -> FileNames {
+    let urn = facts
+        .urn
+        .as_deref()
+        .map_or_else(|| "no-URN".to_string(), |u| safe_name(u, 12));
     let base = format!(
-        "{}-{}-{}",
-        safe_name(&facts.school_or_default(), SCHOOL_IN_NAME),
-        qn.id,
+        "{urn}-{}-{}-{}",
+        short_school(&facts.school_or_default()),
+        safe_name(&qn.id, QUESTIONNAIRE_IN_NAME),
         dates.iso
     );
     FileNames {
         pdf: format!("{base}.pdf"),
-        csv: "answers.csv".to_string(),
-        json: "submission.json".to_string(),
-        eml: "email-to-hub.eml".to_string(),
+        csv: format!("{base}-answers.csv"),
+        summary: format!("{base}-summary.csv"),
+        json: format!("{base}-submission.json"),
+        eml: format!("{base}-email.eml"),
         zip: format!("{base}.zip"),
         base,
     }
 }
 
+/// The school's name made safe and cut at a word boundary to at most [`SCHOOL_IN_NAME`]
+/// characters: "Willowbrook Primary School" gives "Willowbrook-Primary".
+fn short_school(school: &str) -> String {
+    let safe = safe_name(school, 200);
+    if safe.chars().count() <= SCHOOL_IN_NAME {
+        return safe;
+    }
+    let cut: String = safe.chars().take(SCHOOL_IN_NAME + 1).collect();
+    match cut.rfind('-') {
+        Some(i) if i > 0 => cut[..i].to_string(),
+        _ => cut.chars().take(SCHOOL_IN_NAME).collect(),
+    }
+}
+
+/// The outcome in a few words for the subject: the checklist's count and the award.
+fn result_text(
+    items: &[checklist::ItemResult],
+    award: Option<&scoring::AwardOutcome>,
+    incomplete: bool,
+) -> String {
+    let mut parts = Vec::new();
+    if incomplete {
+        parts.push("INCOMPLETE DRAFT".to_string());
+    }
+    if !items.is_empty() {
+        let met = checklist::tally(items).met;
+        parts.push(format!("checklist {met} of {} met", items.len()));
+    }
+    if let Some(a) = award {
+        parts.push(match (&a.level_label, a.unanswered) {
+            (Some(l), _) => format!("indicative award {l}"),
+            (None, 0) => "no award yet".to_string(),
+            (None, _) => "award not decided yet".to_string(),
+        });
+    }
+    if parts.is_empty() {
+        parts.push("complete".to_string());
+    }
+    parts.join(", ")
+}
+
 fn email_fields(
-    qn: &Questionnaire,
-    draft: &Draft,
+    (qn, draft): (&Questionnaire, &Draft),
     facts: &Facts,
     opts: &ExportOptions,
-    dates: &Dates,
+    (dates, decision, result): (&Dates, &Decision, &str),
     incomplete: bool,
 ) -> EmailFields {
     let hub_name = qn
@@ -117,10 +193,21 @@ fn email_fields(
         .as_ref()
         .and_then(|s| s.hub_email.clone())
         .or_else(|| opts.hub_email.clone());
-    let subject = eml::subject(qn, facts, &draft.title, &dates.display);
-    let body = eml::body(qn, facts, &hub_name, incomplete);
+    let subject = eml::subject(
+        qn,
+        facts,
+        &eml::SubjectParts {
+            title: &draft.title,
+            date: &dates.display,
+            result,
+        },
+    );
+    let letter = eml::body(qn, facts, &hub_name, incomplete);
+    // A mailto: link is cut short by some systems, so it carries the letter only; the .eml
+    // carries the decision page too.
+    let body = eml::with_decision(&letter, decision);
     EmailFields {
-        mailto: mailto_link(to.as_deref(), &subject, &body),
+        mailto: mailto_link(to.as_deref(), &subject, &letter),
         from: facts.contact_email.clone(),
         to,
         hub_name,

@@ -3,11 +3,13 @@
 
 use std::collections::BTreeSet;
 
-use chrono::{DateTime, Utc};
+use chrono::{DateTime, NaiveDate, Utc};
 
+use super::decision::Decision;
 use super::facts::Facts;
 use super::{ExportWarning, MissingAnswer};
 use crate::answers::Progress;
+use crate::answers::checklist::ItemResult;
 use crate::answers::scoring::{AwardOutcome, SectionSummary};
 use crate::draft::Draft;
 use crate::questionnaire::Questionnaire;
@@ -26,6 +28,12 @@ pub struct Submission<'a> {
     pub section_progress: Vec<Progress>,
     pub summaries: Vec<SectionSummary>,
     pub award: Option<AwardOutcome>,
+    /// The questionnaire's readiness checklist, judged as of the export day.
+    pub checklist: Vec<ItemResult>,
+    /// The summary CSV's one row: (column, value), in column order.
+    pub summary: Vec<(String, String)>,
+    /// The report's first page, which the e-mail body carries too.
+    pub decision: Decision,
     pub changes: Changes,
     pub names: FileNames,
     pub email: EmailFields,
@@ -45,22 +53,31 @@ pub struct Changes {
     pub previous_date: Option<String>,
 }
 
-/// The bundle's file names. Only the PDF, the folder and the zip carry the school's name.
+/// The bundle's file names. Every one carries the URN and the school's short name, so 40
+/// schools' attachments saved into one folder keep apart and say whose they are.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct FileNames {
-    /// `<school>-<questionnaire>-<YYYY-MM-DD>`: the folder's name and the stem of the rest.
+    /// `<URN>-<school, short>-<questionnaire>-<YYYY-MM-DD>`: the folder's name and the stem
+    /// of every file.
     pub base: String,
+    /// `<base>.pdf`
     pub pdf: String,
+    /// `<base>-answers.csv`
     pub csv: String,
+    /// `<base>-summary.csv`
+    pub summary: String,
+    /// `<base>-submission.json`
     pub json: String,
+    /// `<base>-email.eml`
     pub eml: String,
+    /// `<base>.zip`
     pub zip: String,
 }
 
 impl FileNames {
     /// The files inside the folder, in the order they are zipped.
-    pub fn in_folder(&self) -> [&str; 4] {
-        [&self.pdf, &self.csv, &self.json, &self.eml]
+    pub fn in_folder(&self) -> [&str; 5] {
+        [&self.pdf, &self.csv, &self.summary, &self.json, &self.eml]
     }
 }
 
@@ -84,6 +101,8 @@ pub struct Dates {
     pub display: String,
     /// The export day as `YYYY-MM-DD`, in file names.
     pub iso: String,
+    /// The export day, which the checklist's "today" means.
+    pub day: NaiveDate,
     /// The moment of export, in submission.json.
     pub generated_at: DateTime<Utc>,
 }

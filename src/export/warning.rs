@@ -37,7 +37,8 @@ impl fmt::Display for ExportWarning {
             ),
             Self::Incomplete { missing } => write!(
                 f,
-                "{missing} required answers are missing: every page is marked INCOMPLETE DRAFT."
+                "{missing} required answer{} missing: every page is marked INCOMPLETE DRAFT.",
+                if *missing == 1 { " is" } else { "s are" }
             ),
         }
     }

@@ -7,12 +7,13 @@ use std::path::Path;
 
 use super::eml::{self, Attachment};
 use super::pdf::PdfOutput;
-use super::{BundleReport, ExportError, ExportWarning, Submission, csv, json, pdf};
+use super::{BundleReport, ExportError, ExportWarning, Submission, csv, json, pdf, summary_csv};
 
 /// The bundle's files, made and ready to write.
 struct Files {
     pdf: PdfOutput,
     csv: Vec<u8>,
+    summary: Vec<u8>,
     json: Vec<u8>,
     eml: Vec<u8>,
 }
@@ -30,10 +31,11 @@ pub fn write(sub: &Submission<'_>, out_dir: &Path) -> Result<BundleReport, Expor
         .prefix(&format!(".{}.", names.base))
         .tempdir_in(out_dir)
         .map_err(|e| ExportError::io("make a working folder in", out_dir, e))?;
-    let [pdf_name, csv_name, json_name, eml_name] = names.in_folder();
+    let [pdf_name, csv_name, summary_name, json_name, eml_name] = names.in_folder();
     for (name, bytes) in [
         (pdf_name, &files.pdf.bytes),
         (csv_name, &files.csv),
+        (summary_name, &files.summary),
         (json_name, &files.json),
         (eml_name, &files.eml),
     ] {
@@ -55,6 +57,7 @@ pub fn write(sub: &Submission<'_>, out_dir: &Path) -> Result<BundleReport, Expor
     Ok(BundleReport {
         pdf: folder.join(pdf_name),
         csv: folder.join(csv_name),
+        summary: folder.join(summary_name),
         json: folder.join(json_name),
         eml: folder.join(eml_name),
         folder,
@@ -70,10 +73,12 @@ fn render(sub: &Submission<'_>) -> Result<Files, ExportError> {
     let names = &sub.names;
     let pdf = pdf::render(sub)?;
     let csv = csv::render(sub).map_err(|error| ExportError::Csv { error })?;
+    let summary = summary_csv::render(sub).map_err(|error| ExportError::Csv { error })?;
     // The JSON records the hashes of the files a hub checks it against.
     let hashes = BTreeMap::from([
         (names.pdf.clone(), json::sha256_hex(&pdf.bytes)),
         (names.csv.clone(), json::sha256_hex(&csv)),
+        (names.summary.clone(), json::sha256_hex(&summary)),
     ]);
     let json = serde_json::to_vec_pretty(&json::build(sub, hashes))
         .map_err(|error| ExportError::Json { error })?;
@@ -91,6 +96,11 @@ fn render(sub: &Submission<'_>) -> Result<Files, ExportError> {
                 bytes: &csv,
             },
             Attachment {
+                name: names.summary.clone(),
+                content_type: "text/csv",
+                bytes: &summary,
+            },
+            Attachment {
                 name: names.json.clone(),
                 content_type: "application/json",
                 bytes: &json,
@@ -101,6 +111,7 @@ fn render(sub: &Submission<'_>) -> Result<Files, ExportError> {
     Ok(Files {
         pdf,
         csv,
+        summary,
         json,
         eml,
     })

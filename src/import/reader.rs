@@ -44,7 +44,7 @@ fn read_err(path: &Path, source: std::io::Error) -> ImportError {
 /// Unreadable, hostile, or not a music-sef submission.
 pub fn read(path: &Path) -> Result<SubmissionFile, ImportError> {
     if path.is_dir() {
-        return read_json_file(&path.join("submission.json"));
+        return read_json_file(&folder_submission(path));
     }
     let mut head = [0u8; 4];
     let n = std::fs::File::open(path)
@@ -54,6 +54,28 @@ pub fn read(path: &Path) -> Result<SubmissionFile, ImportError> {
         return read_zip(path);
     }
     read_json_file(path)
+}
+
+/// A bundle folder's submission: `<base>-submission.json` (or, from before file names carried
+/// the school, `submission.json`).
+fn folder_submission(dir: &Path) -> std::path::PathBuf {
+    std::fs::read_dir(dir)
+        .into_iter()
+        .flatten()
+        .filter_map(Result::ok)
+        .map(|e| e.path())
+        .filter(|p| {
+            p.file_name()
+                .and_then(|n| n.to_str())
+                .is_some_and(is_submission_name)
+        })
+        .min()
+        .unwrap_or_else(|| dir.join("submission.json"))
+}
+
+/// Whether a file name is a bundle's submission.json, old name or new.
+fn is_submission_name(name: &str) -> bool {
+    name == "submission.json" || name.ends_with("-submission.json")
 }
 
 fn read_json_file(path: &Path) -> Result<SubmissionFile, ImportError> {
@@ -202,7 +224,7 @@ fn find_submission<R: std::io::Read + std::io::Seek>(
                 "the zip would unpack to more than 50 MB, so it was not opened",
             ));
         }
-        if name == "submission.json" || name.ends_with("/submission.json") {
+        if is_submission_name(name.rsplit('/').next().unwrap_or(&name)) {
             // Two candidates would make the choice silent and arbitrary.
             if wanted.is_some() {
                 return Err(refused(

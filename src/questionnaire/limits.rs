@@ -21,3 +21,8 @@ pub const MAX_PREVIOUS_IDS: usize = 50;
 pub const MAX_GENERATED_YEARS: u32 = 10;
 /// Characters in an award rule's `note`: it sits beside the award, so it stays short.
 pub const MAX_AWARD_NOTE: usize = 300;
+/// Items in a questionnaire's readiness checklist: a hub decides from a page, not a list of
+/// hundreds.
+pub const MAX_CHECKLIST_ITEMS: usize = 50;
+/// Answers one checklist item may read.
+pub const MAX_CHECKLIST_READS: usize = 20;

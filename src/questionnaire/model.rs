@@ -5,6 +5,7 @@
 //! on single_choice and multi_choice" instead of a generic serde message. Conditions, the
 //! scoring rules and options made at load time live in submodules, re-exported here.
 
+mod checklist;
 mod checks;
 mod condition;
 mod options;
@@ -16,6 +17,7 @@ use std::collections::BTreeMap;
 use serde::{Deserialize, Serialize};
 
 pub use super::role::Role;
+pub use checklist::{ChecklistItem, ChecklistRead, ChecklistTest, TODAY};
 pub use checks::{Check, MAX_CHECKS};
 pub use condition::Condition;
 pub use options::{OptionSource, academic_year_start};
@@ -59,6 +61,9 @@ pub struct Questionnaire {
     /// roll"): warnings, never a block (`checks` submodule).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub checks: Vec<Check>,
+    /// The readiness checklist for the report's first page (may be empty).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub checklist: Vec<ChecklistItem>,
 }
 
 /// Who receives the submission and how the e-mail is titled.

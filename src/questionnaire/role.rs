@@ -17,6 +17,10 @@ pub enum Role {
     ContactEmail,
     HubName,
     DevelopmentPlanUrl,
+    /// When the published plan summary was published or last updated.
+    PlanPublished,
+    /// When the published plan summary is next due for review.
+    PlanReview,
     CompletedBy,
     CompletionDate,
     /// May appear on several questions: each is one strength for the report's first page.
@@ -25,6 +29,8 @@ pub enum Role {
     Priority,
     /// May appear on several questions: topics the school wants to discuss.
     DiscussionTopic,
+    /// May appear on several questions: the support the school asks the hub for.
+    Support,
     OverallJudgement,
     TargetAward,
 }
@@ -34,7 +40,7 @@ impl Role {
     pub fn repeatable(self) -> bool {
         matches!(
             self,
-            Self::Strength | Self::Priority | Self::DiscussionTopic
+            Self::Strength | Self::Priority | Self::DiscussionTopic | Self::Support
         )
     }
 
@@ -50,17 +56,20 @@ impl Role {
             Self::ContactEmail => "contact_email",
             Self::HubName => "hub_name",
             Self::DevelopmentPlanUrl => "development_plan_url",
+            Self::PlanPublished => "plan_published",
+            Self::PlanReview => "plan_review",
             Self::CompletedBy => "completed_by",
             Self::CompletionDate => "completion_date",
             Self::Strength => "strength",
             Self::Priority => "priority",
             Self::DiscussionTopic => "discussion_topic",
+            Self::Support => "support",
             Self::OverallJudgement => "overall_judgement",
             Self::TargetAward => "target_award",
         }
     }
 
-    pub const ALL: [Role; 17] = [
+    pub const ALL: [Role; 20] = [
         Self::SchoolName,
         Self::Urn,
         Self::Phase,
@@ -71,11 +80,14 @@ impl Role {
         Self::ContactEmail,
         Self::HubName,
         Self::DevelopmentPlanUrl,
+        Self::PlanPublished,
+        Self::PlanReview,
         Self::CompletedBy,
         Self::CompletionDate,
         Self::Strength,
         Self::Priority,
         Self::DiscussionTopic,
+        Self::Support,
         Self::OverallJudgement,
         Self::TargetAward,
     ];

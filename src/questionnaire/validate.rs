@@ -1,6 +1,7 @@
 //! Semantic checks on a parsed questionnaire: everything serde cannot see. Every problem
 //! found is reported (not just the first), each with where it is and how to fix it.
 
+mod checklist;
 mod checks;
 mod choices;
 mod conditions;
@@ -122,6 +123,7 @@ pub fn validate(q: &Questionnaire) -> Vec<Problem> {
     rules::submission(&mut c, q);
     scoring::check(&mut c, q);
     checks::check(&mut c, q);
+    checklist::check(&mut c, q);
     prepare::check(&mut c, q);
     c.problems
 }

@@ -59,17 +59,21 @@ fn each_shipped_questionnaire_exports_a_complete_readable_bundle() {
             has(b"StructTreeRoot") && has(b"MarkInfo") && has(b"en-GB"),
             "{id}: the PDF is tagged"
         );
-        // CSV: BOM, header, a row per applicable question, parseable.
+        // CSV: BOM, header, every question (a row per chosen option), parseable.
         let csv_bytes = std::fs::read(&report.csv).expect("csv");
         assert!(csv_bytes.starts_with(b"\xef\xbb\xbf"));
         let mut rdr = csv::Reader::from_reader(&csv_bytes[3..]);
         let headers = rdr.headers().expect("headers").clone();
-        assert_eq!(&headers[1], "question_id");
-        let rows: Vec<csv::StringRecord> = rdr.records().map(|r| r.expect("row")).collect();
         assert_eq!(
-            rows.len(),
-            draft.answers.len(),
-            "{id}: one row per answered applicable question"
+            headers.iter().collect::<Vec<_>>(),
+            music_sef::export::csv::COLUMNS
+        );
+        let rows: Vec<csv::StringRecord> = rdr.records().map(|r| r.expect("row")).collect();
+        let ids: std::collections::BTreeSet<&str> = rows.iter().map(|r| &r[7]).collect();
+        assert_eq!(
+            ids.len(),
+            qn.question_count(),
+            "{id}: every question has a row"
         );
         // JSON: answers identical, hashes match the files.
         let sub: SubmissionFile =
@@ -88,11 +92,18 @@ fn each_shipped_questionnaire_exports_a_complete_readable_bundle() {
                 &std::fs::read(&report.pdf).expect("pdf")
             ))
         );
+        let csv_name = report
+            .csv
+            .file_name()
+            .expect("name")
+            .to_string_lossy()
+            .into_owned();
         assert_eq!(
-            sub.files.get("answers.csv"),
+            sub.files.get(&csv_name),
             Some(&music_sef::export::json::sha256_hex(&csv_bytes))
         );
-        // E-mail: subject, link, three attachments.
+        assert_eq!(sub.files.len(), 3, "the PDF and both CSV files");
+        // E-mail: subject, link, four attachments named for the school.
         let eml = std::fs::read(&report.eml).expect("eml");
         let msg = mail_parser::MessageParser::default()
             .parse(&eml)
@@ -111,10 +122,10 @@ fn each_shipped_questionnaire_exports_a_complete_readable_bundle() {
             .attachments()
             .filter_map(|a| a.attachment_name().map(str::to_string))
             .collect();
-        assert_eq!(names.len(), 3, "{names:?}");
+        assert_eq!(names.len(), 4, "{names:?}");
         assert!(
-            names.contains(&"answers.csv".to_string())
-                && names.contains(&"submission.json".to_string())
+            names.contains(&csv_name) && names.iter().any(|n| n.ends_with("-submission.json")),
+            "{names:?}"
         );
         assert!(report.zip.exists());
         // The draft records the export.
@@ -191,7 +202,7 @@ fn hostile_answers_come_out_intact_and_harmless() {
     let answers: BTreeMap<String, String> = rdr
         .records()
         .map(|r| r.expect("row"))
-        .map(|r| (r[1].to_string(), r[3].to_string()))
+        .map(|r| (r[7].to_string(), r[11].to_string()))
         .collect();
     assert_eq!(answers["topic_1"], "'=HYPERLINK(\"http://evil\")");
     assert_eq!(answers["topic_2"], hostile["topic_2"]);
@@ -264,7 +275,7 @@ fn prepare_then_write_makes_the_bundle_and_leaves_the_draft_to_the_caller() {
     let report = music_sef::export::write(&sub, &out).expect("write");
     assert_eq!(
         report.folder.file_name().and_then(|n| n.to_str()),
-        Some("Oakfield-Primary-School-pre-meeting-data-form-2026-12-01")
+        Some("100000-Oakfield-Primary-School-pre-meeting-data-form-2026-12-01")
     );
     for file in [
         &report.pdf,
@@ -312,7 +323,11 @@ fn the_export_command_lists_missing_answers_and_exits_1() {
         .arg(env.dir.path().join("o"))
         .assert()
         .success()
-        .stdout(predicates::str::contains("answers.csv").and(predicates::str::contains("mailto:")));
+        .stdout(
+            predicates::str::contains("-answers.csv")
+                .and(predicates::str::contains("-summary.csv"))
+                .and(predicates::str::contains("mailto:")),
+        );
 }
 
 use mail_parser::MimeHeaders as _;

@@ -6,9 +6,11 @@ mod common;
 mod harness;
 
 mod answers_core;
+mod checklist_format;
 mod cli_basics;
 mod completion_time;
 mod export_bundle;
+mod export_decision;
 mod format_features;
 mod import_reassessment;
 mod keys_doc;

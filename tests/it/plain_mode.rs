@@ -293,7 +293,7 @@ fn plain_mode_addresses_the_e_mail_to_the_remembered_hub() {
         text.contains("The e-mail is addressed to music@hub.example.org."),
         "{text}"
     );
-    let eml = walk_for(env.dirs.exports(), "email-to-hub.eml").expect("e-mail");
+    let eml = walk_for(env.dirs.exports(), "-email.eml").expect("e-mail");
     let mail = std::fs::read_to_string(eml).expect("read");
     assert!(
         mail.contains("To: <music@hub.example.org>") || mail.contains("To: music@hub.example.org"),
@@ -301,6 +301,7 @@ fn plain_mode_addresses_the_e_mail_to_the_remembered_hub() {
     );
 }
 
+/// The first file under `dir` whose name ends with `name`.
 fn walk_for(dir: &std::path::Path, name: &str) -> Option<std::path::PathBuf> {
     for e in std::fs::read_dir(dir).ok()?.filter_map(Result::ok) {
         let p = e.path();
@@ -308,7 +309,10 @@ fn walk_for(dir: &std::path::Path, name: &str) -> Option<std::path::PathBuf> {
             if let Some(found) = walk_for(&p, name) {
                 return Some(found);
             }
-        } else if p.file_name().is_some_and(|n| n == name) {
+        } else if p
+            .file_name()
+            .is_some_and(|n| n.to_string_lossy().ends_with(name))
+        {
             return Some(p);
         }
     }

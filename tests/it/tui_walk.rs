@@ -150,7 +150,7 @@ fn the_hub_address_is_asked_once_and_addresses_the_e_mail() {
     let text = app.screen(120, 40);
     assert!(text.contains("Your submission bundle is ready"), "{text}");
     assert!(
-        text.contains("answers.csv") && text.contains("email-to-hub.eml"),
+        text.contains("(PDF)") && text.contains("the e-mail (.eml)"),
         "{text}"
     );
     assert!(

@@ -1,11 +1,13 @@
-//! What the report says, as a list of blocks: the first page (school facts, the plan link,
-//! summaries, award, since last time, strengths and priorities), then every section.
+//! What the report says, as a list of blocks: the decision page (`front`), the audit's grid
+//! (`audit`), then every section with every question by its number — a question that does
+//! not apply says so — and the "for hub use" block (`hub_use`) at the end.
 
-use crate::answers::AnswerValue;
+use super::{audit, front, hub_use};
 use crate::answers::display::{answer_text, evidence, target_text};
+use crate::answers::{AnswerValue, is_visible, numbering};
 use crate::draft::Draft;
 use crate::export::Submission;
-use crate::questionnaire::{NOT_APPLICABLE, Question, Questionnaire};
+use crate::questionnaire::{NOT_APPLICABLE, Question, QuestionType, Questionnaire};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Style {
@@ -14,8 +16,19 @@ pub enum Style {
     Subheading,
     Bold,
     Body,
+    Small,
     Muted,
     Mark,
+    /// Something the reader must not miss (a "No" where it matters).
+    Alert,
+}
+
+/// Rows of text in columns, tagged as a table; widths are shares of the text width.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Grid {
+    pub columns: Vec<(String, f32)>,
+    pub rows: Vec<Vec<String>>,
+    pub size: f32,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -29,15 +42,37 @@ pub enum Block {
         label: String,
         value: String,
     },
+    /// Label-and-value pairs, two to a line.
+    Facts(Vec<(String, String)>),
+    /// A label and an address that is a link (the label may be empty).
     Link {
         label: String,
         url: String,
     },
+    /// A numbered question, with its short answer beside it when it fits.
+    Question {
+        number: String,
+        prompt: String,
+        answer: Option<(String, Style)>,
+    },
+    Grid(Grid),
+    /// A label and a ruled line to write on, then more lines.
+    Rule {
+        label: String,
+        lines: usize,
+    },
+    /// Where a bookmark jumps to.
+    Bookmark {
+        title: String,
+        level: u8,
+    },
+    /// Start a new page unless this much room is left.
+    Keep(f32),
     Gap(f32),
     PageBreak,
 }
 
-fn text(style: Style, t: impl Into<String>) -> Block {
+pub fn text(style: Style, t: impl Into<String>) -> Block {
     Block::Text {
         style,
         text: t.into(),
@@ -45,7 +80,7 @@ fn text(style: Style, t: impl Into<String>) -> Block {
     }
 }
 
-fn indented(style: Style, t: impl Into<String>) -> Block {
+pub fn indented(style: Style, t: impl Into<String>) -> Block {
     Block::Text {
         style,
         text: t.into(),
@@ -53,171 +88,55 @@ fn indented(style: Style, t: impl Into<String>) -> Block {
     }
 }
 
-fn pair(label: impl Into<String>, value: impl Into<String>) -> Block {
+pub fn pair(label: impl Into<String>, value: impl Into<String>) -> Block {
     Block::Pair {
         label: label.into(),
         value: value.into(),
     }
 }
 
-/// The report's blocks: the first page, then every section's answers.
-pub fn build(sub: &Submission<'_>) -> Vec<Block> {
-    let mut b = Vec::new();
-    heading(&mut b, sub);
-    summaries(&mut b, sub);
-    award(&mut b, sub);
-    since_last_time(&mut b, &sub.changes.since_last_time);
-    let facts = &sub.facts;
-    for (title, items) in [
-        ("Strengths", &facts.strengths),
-        ("Priorities", &facts.priorities),
-        ("Topics to discuss", &facts.topics),
-    ] {
-        numbered(&mut b, title, items);
+pub fn bookmark(title: impl Into<String>) -> Block {
+    Block::Bookmark {
+        title: title.into(),
+        level: 1,
     }
+}
+
+/// The report's blocks, in reading order.
+pub fn build(sub: &Submission<'_>) -> Vec<Block> {
+    let mut b = front::build(sub);
+    audit::build(&mut b, sub);
     answers(&mut b, sub);
     orphaned(&mut b, sub.draft);
+    hub_use::build(&mut b, sub);
     b
 }
 
-/// The title, the school, the plan link, the facts and how much is answered.
-fn heading(b: &mut Vec<Block>, sub: &Submission<'_>) {
-    let (qn, facts) = (sub.qn, &sub.facts);
-    b.extend([
-        text(Style::Title, qn.title.clone()),
-        text(Style::Heading, facts.school_or_default()),
-        text(
-            Style::Muted,
-            format!(
-                "Questionnaire {} (version {}) · draft \"{}\"",
-                qn.id, qn.version, sub.draft.title
-            ),
-        ),
-        Block::Gap(6.0),
-    ]);
-    match &facts.plan_url {
-        Some(url) => b.push(Block::Link {
-            label: "Music development plan:".to_string(),
-            url: url.clone(),
-        }),
-        None => b.push(pair("Music development plan:", "Not given")),
-    }
-    b.push(Block::Gap(4.0));
-    for (label, value) in &facts.rows {
-        b.push(pair(format!("{label}:"), value.clone()));
-    }
-    let overall = &sub.progress;
-    b.push(pair(
-        "Answered:",
-        format!(
-            "{} of {} questions that apply ({} required missing)",
-            overall.answered, overall.total, overall.required_missing
-        ),
-    ));
-}
-
-fn summaries(b: &mut Vec<Block>, sub: &Submission<'_>) {
-    if sub.summaries.is_empty() {
-        return;
-    }
-    b.push(Block::Gap(8.0));
-    b.push(text(
-        Style::Subheading,
-        "Section summaries (average rating)",
-    ));
-    for s in &sub.summaries {
-        let value = match s.mean {
-            Some(m) => format!(
-                "{m:.1} out of {} — {}  ({} of {} rated)",
-                s.out_of,
-                s.band.as_deref().unwrap_or(""),
-                s.rated,
-                s.rating_questions
-            ),
-            None => "not rated yet".to_string(),
-        };
-        b.push(pair(sub.qn.sections[s.section].title.clone(), value));
-    }
-}
-
-/// How many criteria the audit has: "work on" is left out when every one holds it back.
-const AUDIT_CRITERIA: usize = 29;
-
-fn award(b: &mut Vec<Block>, sub: &Submission<'_>) {
-    let Some(a) = &sub.award else {
-        return;
-    };
-    b.push(Block::Gap(8.0));
-    b.push(text(Style::Subheading, a.title.clone()));
-    let level = match (&a.level_label, a.unanswered) {
-        (Some(l), _) => l.clone(),
-        (None, 0) => {
-            "No award yet: every criterion must reach at least the first award level".to_string()
-        }
-        (None, n) => format!("Not yet decided: {n} criteria not answered"),
-    };
-    b.push(pair("Level every criterion reaches:", level));
-    let counts = a
-        .counts
-        .iter()
-        .map(|(l, c)| format!("{l}: {c}"))
-        .collect::<Vec<_>>()
-        .join(" · ");
-    b.push(pair("Criteria at each level:", counts));
-    if !a.holding_back.is_empty() && a.holding_back.len() < AUDIT_CRITERIA {
-        b.push(pair(
-            "To reach the next level, work on:",
-            a.holding_back.join(", "),
-        ));
-    }
-}
-
-fn since_last_time(b: &mut Vec<Block>, lines: &[String]) {
-    if lines.is_empty() {
-        return;
-    }
-    b.push(Block::Gap(8.0));
-    b.push(text(Style::Subheading, "Since last time"));
-    b.extend(lines.iter().map(|l| indented(Style::Body, l.clone())));
-}
-
-fn numbered(b: &mut Vec<Block>, title: &str, items: &[String]) {
-    if items.is_empty() {
-        return;
-    }
-    b.push(Block::Gap(8.0));
-    b.push(text(Style::Subheading, title));
-    b.extend(
-        items
-            .iter()
-            .enumerate()
-            .map(|(i, s)| indented(Style::Body, format!("{}. {s}", i + 1))),
-    );
-}
-
-/// Every section with each question that applies, its answer, evidence and target.
+/// Every section with each of its questions by number: the answer, evidence and target, or
+/// "not applicable" for a question that does not apply to this school.
 fn answers(b: &mut Vec<Block>, sub: &Submission<'_>) {
     let (qn, draft) = (sub.qn, sub.draft);
     for (si, section) in qn.sections.iter().enumerate() {
+        let title = format!("{}. {}", si + 1, section.title);
         b.push(if si == 0 {
             Block::PageBreak
         } else {
-            Block::Gap(14.0)
+            Block::Gap(12.0)
         });
-        b.push(text(
-            Style::Heading,
-            format!("{}. {}", si + 1, section.title),
-        ));
+        b.push(Block::Keep(60.0));
+        b.push(bookmark(title.clone()));
+        b.push(text(Style::Heading, title));
         for (qi, q) in section.questions.iter().enumerate() {
-            if !crate::answers::is_visible(q, &draft.answers) {
+            let number = numbering::number(si, qi);
+            if !is_visible(q, &draft.answers) {
+                b.push(text(
+                    Style::Muted,
+                    format!("{number}  Not applicable: {}", q.prompt),
+                ));
                 continue;
             }
-            b.push(Block::Gap(5.0));
-            b.push(text(
-                Style::Bold,
-                format!("{}.{} {}", si + 1, qi + 1, q.prompt),
-            ));
-            answer(b, qn, q, draft.answers.get(&q.id));
+            b.push(Block::Gap(3.0));
+            answer(b, qn, (number, q), draft.answers.get(&q.id));
             if sub.changes.ids.contains(&q.id)
                 && let Some(d) = &sub.changes.previous_date
             {
@@ -227,25 +146,70 @@ fn answers(b: &mut Vec<Block>, sub: &Submission<'_>) {
     }
 }
 
-fn answer(b: &mut Vec<Block>, qn: &Questionnaire, q: &Question, v: Option<&AnswerValue>) {
-    match v.filter(|v| v.is_answered()) {
-        Some(v) => {
-            let shown = answer_text(qn, q, v);
-            let na = v.as_level().and_then(|l| l.level.as_deref()) == Some(NOT_APPLICABLE);
-            b.push(indented(if na { Style::Muted } else { Style::Body }, shown));
-            if let Some(e) = evidence(v) {
-                b.push(indented(Style::Muted, format!("Evidence: {e}")));
-            }
-            if let Some(t) = target_text(qn, q, v) {
-                b.push(indented(Style::Muted, format!("Target: {t}")));
-            }
+/// One question with its answer: short answers beside it, longer ones below; a criterion's
+/// claimed level with that level's descriptor, then evidence and target.
+fn answer(
+    b: &mut Vec<Block>,
+    qn: &Questionnaire,
+    (number, q): (String, &Question),
+    v: Option<&AnswerValue>,
+) {
+    let prompt = q.prompt.clone();
+    let Some(v) = v.filter(|v| v.is_answered()) else {
+        b.push(Block::Question {
+            number,
+            prompt,
+            answer: Some(("Not answered".to_string(), Style::Muted)),
+        });
+        if let Some(e) = v.and_then(evidence) {
+            b.push(indented(Style::Muted, format!("Evidence: {e}")));
         }
-        None => {
-            b.push(indented(Style::Muted, "Not answered"));
-            if let Some(e) = v.and_then(evidence) {
-                b.push(indented(Style::Muted, format!("Evidence: {e}")));
-            }
+        return;
+    };
+    let shown = answer_text(qn, q, v);
+    let level = v.as_level().and_then(|l| l.level.as_deref());
+    let style = match (q.kind, v) {
+        _ if level == Some(NOT_APPLICABLE) => Style::Muted,
+        (QuestionType::YesNo, AnswerValue::Bool(false)) => Style::Alert,
+        _ => Style::Body,
+    };
+    match q.kind {
+        QuestionType::Url => {
+            b.push(Block::Question {
+                number,
+                prompt,
+                answer: None,
+            });
+            b.push(Block::Link {
+                label: String::new(),
+                url: shown,
+            });
         }
+        QuestionType::LongText | QuestionType::MultiChoice => {
+            b.push(Block::Question {
+                number,
+                prompt,
+                answer: None,
+            });
+            b.push(indented(style, shown));
+        }
+        _ => b.push(Block::Question {
+            number,
+            prompt,
+            answer: Some((shown, style)),
+        }),
+    }
+    if let Some(d) = level.and_then(|l| q.descriptors.get(l)) {
+        b.push(indented(
+            Style::Small,
+            format!("What this level looks like: {d}"),
+        ));
+    }
+    if let Some(e) = evidence(v) {
+        b.push(indented(Style::Muted, format!("Evidence: {e}")));
+    }
+    if let Some(t) = target_text(qn, q, v) {
+        b.push(indented(Style::Muted, format!("Target: {t}")));
     }
 }
 
@@ -254,8 +218,11 @@ fn orphaned(b: &mut Vec<Block>, draft: &Draft) {
     if draft.orphaned_answers.is_empty() {
         return;
     }
+    let title = "Answers to questions no longer asked";
     b.push(Block::Gap(14.0));
-    b.push(text(Style::Heading, "Answers to questions no longer asked"));
+    b.push(Block::Keep(60.0));
+    b.push(bookmark(title));
+    b.push(text(Style::Heading, title));
     for (id, o) in &draft.orphaned_answers {
         b.push(text(
             Style::Bold,

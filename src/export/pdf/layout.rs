@@ -1,10 +1,13 @@
 //! Laying the report out on A4 pages: text measured with the real font, wrapped at word
 //! boundaries (long words split), pages broken so nothing runs off the bottom, headings
-//! kept with what follows. Produces drawing operations; `pdf.rs` turns them into PDF.
+//! kept with what follows, right-to-left runs reordered and addresses made links. Produces
+//! drawing operations; `pdf.rs` turns them into PDF. Grids and ruled lines are in `grid`.
 
 use std::collections::BTreeSet;
 
 use super::content::{Block, Style};
+pub use super::metrics::Metrics;
+use super::runs::runs;
 
 pub const PAGE_W: f32 = 595.0;
 pub const PAGE_H: f32 = 842.0;
@@ -12,38 +15,7 @@ pub const MARGIN_X: f32 = 56.0;
 pub const TOP: f32 = 70.0;
 pub const BOTTOM: f32 = 780.0;
 /// The width text is set in.
-const WIDTH: f32 = PAGE_W - 2.0 * MARGIN_X;
-
-/// Measures text in one font.
-pub struct Metrics {
-    face: ttf_parser::Face<'static>,
-    units: f32,
-}
-
-impl Metrics {
-    pub fn new(data: &'static [u8]) -> Option<Self> {
-        let face = ttf_parser::Face::parse(data, 0).ok()?;
-        let units = f32::from(face.units_per_em());
-        Some(Self { face, units })
-    }
-
-    pub fn has(&self, c: char) -> bool {
-        self.face.glyph_index(c).is_some()
-    }
-
-    pub fn width(&self, text: &str, size: f32) -> f32 {
-        text.chars()
-            .map(|c| {
-                self.face
-                    .glyph_index(c)
-                    .and_then(|g| self.face.glyph_hor_advance(g))
-                    .map_or(0.5 * self.units, f32::from)
-            })
-            .sum::<f32>()
-            * size
-            / self.units
-    }
-}
+pub const WIDTH: f32 = PAGE_W - 2.0 * MARGIN_X;
 
 /// What a line of text is, for the PDF's tag tree (screen readers, reflow on phones).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -52,8 +24,12 @@ pub enum Role {
     Heading,
     Subheading,
     Para,
-    /// The text of the development plan link.
-    Link,
+    /// A grid cell: its row (0 is the header row) and column.
+    Cell {
+        row: usize,
+        col: usize,
+        header: bool,
+    },
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -65,12 +41,15 @@ pub enum Op {
         text: String,
         block: usize,
         role: Role,
+        /// The link this text belongs to, if it is a link's text.
+        link: Option<usize>,
+        /// Drawn right to left.
+        rtl: bool,
     },
-    Underline {
-        x: f32,
-        y: f32,
-        w: f32,
-    },
+    /// A link's underline.
+    Underline { x: f32, y: f32, w: f32 },
+    /// A grey ruled line: a grid's row rule or a line to write on.
+    Rule { x: f32, y: f32, w: f32 },
     Link {
         x: f32,
         y: f32,
@@ -78,18 +57,32 @@ pub enum Op {
         h: f32,
         url: String,
         block: usize,
+        link: usize,
     },
 }
 
+/// A place the outline (bookmarks) jumps to.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Mark {
+    pub title: String,
+    /// 1 for a top-level entry, 2 for one under it.
+    pub level: u8,
+    pub page: usize,
+    pub y: f32,
+}
+
 pub struct Layout<'a> {
-    regular: &'a Metrics,
-    bold: &'a Metrics,
+    pub(super) regular: &'a Metrics,
+    pub(super) bold: &'a Metrics,
     pub pages: Vec<Vec<Op>>,
-    y: f32,
+    pub(super) y: f32,
     /// Characters neither font can draw, replaced on the page and reported.
     pub missing: BTreeSet<char>,
     /// Index of the block being laid out: lines of one block form one tagged element.
-    block: usize,
+    pub(super) block: usize,
+    /// Links made so far; each link's pieces share its number.
+    links: usize,
+    pub marks: Vec<Mark>,
 }
 
 /// How a line of text is drawn: its size, weight and colour.
@@ -106,26 +99,30 @@ pub enum Colour {
     Grey,
     /// Links and "changed since" marks.
     Blue,
+    /// Checklist items not met.
+    Red,
 }
 
 impl Look {
-    const fn new(size: f32, bold: bool, colour: Colour) -> Self {
+    pub const fn new(size: f32, bold: bool, colour: Colour) -> Self {
         Self { size, bold, colour }
     }
 
-    const fn plain(size: f32, bold: bool) -> Self {
+    pub const fn plain(size: f32, bold: bool) -> Self {
         Self::new(size, bold, Colour::Black)
     }
 
     pub fn of(s: Style) -> Self {
         match s {
-            Style::Title => Self::plain(20.0, true),
-            Style::Heading => Self::plain(15.0, true),
-            Style::Subheading => Self::plain(12.0, true),
-            Style::Bold => Self::plain(10.5, true),
-            Style::Body => Self::plain(10.5, false),
-            Style::Muted => Self::new(9.5, false, Colour::Grey),
-            Style::Mark => Self::new(9.5, true, Colour::Blue),
+            Style::Title => Self::plain(18.0, true),
+            Style::Heading => Self::plain(14.0, true),
+            Style::Subheading => Self::plain(11.5, true),
+            Style::Bold => Self::plain(10.0, true),
+            Style::Body => Self::plain(10.0, false),
+            Style::Small => Self::plain(9.0, false),
+            Style::Muted => Self::new(9.0, false, Colour::Grey),
+            Style::Mark => Self::new(9.0, true, Colour::Blue),
+            Style::Alert => Self::new(9.5, true, Colour::Red),
         }
     }
 }
@@ -139,10 +136,16 @@ impl<'a> Layout<'a> {
             y: TOP,
             missing: BTreeSet::new(),
             block: 0,
+            links: 0,
+            marks: Vec::new(),
         }
     }
 
-    fn page(&mut self) -> &mut Vec<Op> {
+    pub(super) fn metrics(&self, bold: bool) -> &'a Metrics {
+        if bold { self.bold } else { self.regular }
+    }
+
+    pub(super) fn page(&mut self) -> &mut Vec<Op> {
         if self.pages.is_empty() {
             self.pages.push(Vec::new());
         }
@@ -150,26 +153,28 @@ impl<'a> Layout<'a> {
         &mut self.pages[last]
     }
 
-    fn new_page(&mut self) {
+    pub(super) fn new_page(&mut self) {
         self.pages.push(Vec::new());
         self.y = TOP;
     }
 
-    fn ensure(&mut self, height: f32) {
+    pub(super) fn ensure(&mut self, height: f32) {
         if self.y + height > BOTTOM && self.y > TOP {
             self.new_page();
         }
     }
 
     /// Replace characters the font cannot draw, and control characters, so the page never
-    /// shows blanks silently.
-    fn clean(&mut self, text: &str, bold: bool) -> String {
-        let m = if bold { self.bold } else { self.regular };
+    /// shows blanks silently (and never needs the font's empty box, which PDF/UA forbids).
+    pub fn clean(&mut self, text: &str, bold: bool) -> String {
+        let m = self.metrics(bold);
         text.chars()
             .filter(|c| !c.is_control() || *c == '\n')
             .map(|c| {
-                if c == '\n' || c.is_whitespace() || m.has(c) {
+                if c == '\n' || c == ' ' || m.has(c) {
                     c
+                } else if c.is_whitespace() {
+                    ' '
                 } else {
                     self.missing.insert(c);
                     '?'
@@ -180,7 +185,7 @@ impl<'a> Layout<'a> {
 
     /// Break text into lines that fit `width`.
     pub fn wrap(&self, text: &str, size: f32, bold: bool, width: f32) -> Vec<String> {
-        let m = if bold { self.bold } else { self.regular };
+        let m = self.metrics(bold);
         let space = m.width(" ", size);
         let mut lines = Vec::new();
         for para in text.split('\n') {
@@ -218,18 +223,61 @@ impl<'a> Layout<'a> {
         lines
     }
 
-    /// Place one line of text in the current block.
-    fn line(&mut self, x: f32, look: Look, text: String, role: Role) {
-        let y = self.y;
-        let block = self.block;
-        self.page().push(Op::Text {
-            x,
-            y,
-            look,
-            text,
-            block,
-            role,
-        });
+    /// Place one line at the current height: its right-to-left runs in visual order, and
+    /// each address (or the whole line, when `target` is given) a link.
+    pub(super) fn emit(&mut self, x: f32, look: Look, line: &str, role: Role, target: Target<'_>) {
+        let m = self.metrics(look.bold);
+        let (y, block) = (self.y, self.block);
+        let mut x = x;
+        let pieces = match target {
+            Target::Whole(url) => vec![super::runs::Run {
+                text: line.to_string(),
+                rtl: false,
+                target: Some(url.to_string()),
+            }],
+            Target::Find => runs(line, true),
+            Target::None => runs(line, false),
+        };
+        for run in pieces {
+            let w = m.width(&run.text, look.size);
+            let link = run.target.as_ref().map(|_| {
+                self.links += 1;
+                self.links
+            });
+            let look = if link.is_some() {
+                Look {
+                    colour: Colour::Blue,
+                    ..look
+                }
+            } else {
+                look
+            };
+            let page = self.page();
+            page.push(Op::Text {
+                x,
+                y,
+                look,
+                text: run.text,
+                block,
+                role,
+                link,
+                rtl: run.rtl,
+            });
+            if let (Some(url), Some(link)) = (run.target, link) {
+                page.push(Op::Underline { x, y: y + 1.5, w });
+                let h = look.size * 1.3;
+                page.push(Op::Link {
+                    x,
+                    y: y - look.size,
+                    w,
+                    h,
+                    url,
+                    block,
+                    link,
+                });
+            }
+            x += w;
+        }
     }
 
     pub fn block(&mut self, b: &Block) {
@@ -237,17 +285,36 @@ impl<'a> Layout<'a> {
         match b {
             Block::Gap(g) => self.y += g,
             Block::PageBreak => self.new_page(),
+            Block::Keep(h) => self.ensure(*h),
             Block::Text {
                 style,
                 text,
                 indent,
             } => self.text(*style, text, *indent),
             Block::Pair { label, value } => self.pair(label, value),
+            Block::Facts(pairs) => self.facts(pairs),
             Block::Link { label, url } => self.link(label, url),
+            Block::Question {
+                number,
+                prompt,
+                answer,
+            } => self.question(number, prompt, answer.as_ref()),
+            Block::Grid(g) => self.grid(g),
+            Block::Rule { label, lines } => self.rule(label, *lines),
+            Block::Bookmark { title, level } => {
+                let page = self.pages.len().saturating_sub(1);
+                let mark = Mark {
+                    title: title.clone(),
+                    level: *level,
+                    page,
+                    y: self.y,
+                };
+                self.marks.push(mark);
+            }
         }
     }
 
-    fn text(&mut self, style: Style, text: &str, indent: f32) {
+    pub(super) fn text(&mut self, style: Style, text: &str, indent: f32) {
         let look = Look::of(style);
         let role = match style {
             Style::Title => Role::Title,
@@ -259,7 +326,10 @@ impl<'a> Layout<'a> {
         let lines = self.wrap(&clean, look.size, look.bold, WIDTH - indent);
         let lh = look.size * 1.35;
         // Keep a heading with at least two lines of what follows.
-        let keep = if matches!(style, Style::Heading | Style::Subheading | Style::Bold) {
+        let keep = if matches!(
+            style,
+            Style::Title | Style::Heading | Style::Subheading | Style::Bold
+        ) {
             3.0 * lh
         } else {
             lh
@@ -268,66 +338,18 @@ impl<'a> Layout<'a> {
         for l in lines {
             self.ensure(lh);
             self.y += lh;
-            self.line(MARGIN_X + indent, look, l, role);
+            self.emit(MARGIN_X + indent, look, &l, role, Target::Find);
         }
     }
+}
 
-    fn pair(&mut self, label: &str, value: &str) {
-        let size = 10.0;
-        let lh = size * 1.35;
-        let label = self.clean(label, true);
-        let value = self.clean(value, false);
-        // One label column for every pair, so values line up down the page.
-        let label_w = WIDTH * 0.36;
-        let label_lines = self.wrap(&label, size, true, label_w - 6.0);
-        let value_lines = self.wrap(&value, size, false, WIDTH - label_w);
-        for i in 0..label_lines.len().max(value_lines.len()) {
-            self.ensure(lh);
-            self.y += lh;
-            if let Some(l) = label_lines.get(i) {
-                self.line(MARGIN_X, Look::plain(size, true), l.clone(), Role::Para);
-            }
-            if let Some(v) = value_lines.get(i) {
-                let x = MARGIN_X + label_w;
-                self.line(x, Look::plain(size, false), v.clone(), Role::Para);
-            }
-        }
-    }
-
-    fn link(&mut self, label: &str, url: &str) {
-        let size = 11.0;
-        let lh = size * 1.4;
-        self.ensure(lh * 2.0);
-        self.y += lh;
-        self.line(
-            MARGIN_X,
-            Look::plain(size, true),
-            label.to_string(),
-            Role::Para,
-        );
-        let url_clean = self.clean(url, false);
-        for l in self.wrap(&url_clean, size, false, WIDTH) {
-            self.ensure(lh);
-            self.y += lh;
-            let y = self.y;
-            let w = self.regular.width(&l, size);
-            let look = Look::new(size, false, Colour::Blue);
-            self.line(MARGIN_X, look, l, Role::Link);
-            let block = self.block;
-            let page = self.page();
-            page.push(Op::Underline {
-                x: MARGIN_X,
-                y: y + 1.5,
-                w,
-            });
-            page.push(Op::Link {
-                x: MARGIN_X,
-                y: y - size,
-                w,
-                h: size * 1.3,
-                url: url.to_string(),
-                block,
-            });
-        }
-    }
+/// What a line links to.
+#[derive(Debug, Clone, Copy)]
+pub(super) enum Target<'u> {
+    /// Nothing.
+    None,
+    /// Any web or e-mail address in it.
+    Find,
+    /// The whole line, to this address.
+    Whole(&'u str),
 }

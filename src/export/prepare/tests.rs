@@ -21,6 +21,7 @@ fn questionnaire(hub_email: Option<&str>) -> Questionnaire {
             "questions": [
                 {"id": "school", "type": "text", "prompt": "School name", "role": "school_name",
                  "required": "required"},
+                {"id": "urn", "type": "number", "prompt": "URN", "role": "urn", "integer": true},
                 {"id": "contact", "type": "email", "prompt": "Your e-mail", "role": "contact_email"},
                 {"id": "plan", "type": "url", "prompt": "Plan link",
                  "role": "development_plan_url", "required": "required"},
@@ -42,6 +43,8 @@ fn draft(qn: &Questionnaire) -> Draft {
             source: None,
         },
     );
+    d.answers
+        .insert("urn".into(), AnswerValue::Number(148_392.into()));
     for (id, text) in [
         ("school", "Oakfield Primary"),
         ("contact", "music@oakfield.sch.uk"),
@@ -73,8 +76,8 @@ fn a_complete_draft_is_prepared_with_only_the_missing_address_to_warn_of() {
     let sub = prepare(&qn, &d, &ExportOptions::default(), now()).unwrap_or_else(|e| panic!("{e}"));
     assert!(!sub.incomplete && sub.missing.is_empty());
     assert_eq!(sub.warnings, [ExportWarning::NoHubAddress]);
-    assert_eq!(sub.progress.answered, 3);
-    assert_eq!(sub.progress.total, 4);
+    assert_eq!(sub.progress.answered, 4);
+    assert_eq!(sub.progress.total, 5);
     assert_eq!(sub.section_progress, [sub.progress]);
     assert_eq!(sub.facts.school.as_deref(), Some("Oakfield Primary"));
     assert_eq!(sub.email.from.as_deref(), Some("music@oakfield.sch.uk"));
@@ -140,20 +143,21 @@ fn the_questionnaires_hub_address_comes_before_the_remembered_one() {
 }
 
 #[test]
-fn file_names_carry_the_school_the_questionnaire_and_the_day() {
+fn file_names_carry_the_urn_the_school_the_questionnaire_and_the_day() {
     let qn = questionnaire(None);
-    let d = draft(&qn);
+    let mut d = draft(&qn);
     let sub = prepare(&qn, &d, &ExportOptions::default(), now()).unwrap_or_else(|e| panic!("{e}"));
-    assert_eq!(sub.names.base, "Oakfield-Primary-fixture-2026-12-01");
-    assert_eq!(sub.names.pdf, "Oakfield-Primary-fixture-2026-12-01.pdf");
-    assert_eq!(sub.names.zip, "Oakfield-Primary-fixture-2026-12-01.zip");
+    let base = "148392-Oakfield-Primary-fixture-2026-12-01";
+    assert_eq!(sub.names.base, base);
+    assert_eq!(sub.names.zip, format!("{base}.zip"));
     assert_eq!(
         sub.names.in_folder(),
         [
-            "Oakfield-Primary-fixture-2026-12-01.pdf",
-            "answers.csv",
-            "submission.json",
-            "email-to-hub.eml"
+            format!("{base}.pdf"),
+            format!("{base}-answers.csv"),
+            format!("{base}-summary.csv"),
+            format!("{base}-submission.json"),
+            format!("{base}-email.eml"),
         ]
     );
     assert_eq!(sub.dates.display, "1 Dec 2026");
@@ -163,6 +167,35 @@ fn file_names_carry_the_school_the_questionnaire_and_the_day() {
             .body
             .starts_with("Dear colleagues at Riverside music hub,")
     );
+    // A long name is cut at a word; no URN is said so.
+    d.answers.remove("urn");
+    d.answers.insert(
+        "school".into(),
+        AnswerValue::Text("Willowbrook Primary School and Nursery".into()),
+    );
+    let sub = prepare(&qn, &d, &ExportOptions::default(), now()).unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(
+        sub.names.base,
+        "no-URN-Willowbrook-Primary-fixture-2026-12-01"
+    );
+}
+
+#[test]
+fn without_a_pattern_the_subject_says_who_what_and_the_outcome() {
+    let mut qn = questionnaire(None);
+    if let Some(s) = qn.submission.as_mut() {
+        s.subject = None;
+    }
+    let d = draft(&qn);
+    let sub = prepare(&qn, &d, &ExportOptions::default(), now()).unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(
+        sub.email.subject,
+        "Fixture questionnaire – 148392 Oakfield Primary – complete – 1 Dec 2026"
+    );
+    // The .eml carries the decision page; the mailto: link only the letter.
+    assert!(sub.email.body.contains("The decision page of the report"));
+    assert!(sub.email.body.contains("URN: 148392"));
+    assert!(!sub.email.mailto.contains("decision%20page"));
 }
 
 #[test]

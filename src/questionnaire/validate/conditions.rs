@@ -81,7 +81,7 @@ fn values(
     match cond {
         Condition::Equals { question, value } => {
             if let Some(t) = target(question) {
-                compare(c, qn, t, value, loc);
+                compare(c, qn, (t, "show_if"), value, loc);
             }
         }
         Condition::OneOf { question, values } => {
@@ -93,7 +93,7 @@ fn values(
             }
             if let Some(t) = target(question) {
                 for v in values {
-                    compare(c, qn, t, v, loc);
+                    compare(c, qn, (t, "show_if"), v, loc);
                 }
             }
         }
@@ -119,13 +119,20 @@ fn values(
 }
 
 /// Whether `value` is something question `t`'s answer can equal; if not, say what can.
-fn compare(c: &mut Checker, qn: &Questionnaire, t: &Question, value: &Value, loc: &str) {
+/// `field` names the part of the file being checked (`show_if`, `met_when`) in messages.
+pub(super) fn compare(
+    c: &mut Checker,
+    qn: &Questionnaire,
+    (t, field): (&Question, &str),
+    value: &Value,
+    loc: &str,
+) {
     let shown = shorten(&value.to_string());
     let id = &t.id;
     let problem = match t.kind {
         // Made at load time, so a value that matches this year would stop matching later.
         T::SingleChoice | T::MultiChoice if t.options_from.is_some() => Some(format!(
-            "show_if compares \"{id}\" with {shown}, but that question's options come from options_from and change with the date, so the condition would stop working: use {{\"answered\": {{\"question\": \"{id}\"}}}} instead"
+            "{field} compares \"{id}\" with {shown}, but that question's options come from options_from and change with the date, so the condition would stop working: use {{\"answered\": {{\"question\": \"{id}\"}}}} instead"
         )),
         // No options is reported on that question itself.
         T::SingleChoice | T::MultiChoice if t.options.is_empty() => None,
@@ -134,16 +141,16 @@ fn compare(c: &mut Checker, qn: &Questionnaire, t: &Question, value: &Value, loc
             (!ok).then(|| {
                 let ids: Vec<&str> = t.options.iter().map(|o| o.id.as_str()).collect();
                 format!(
-                    "show_if compares \"{id}\" with {shown}, which is not one of its option ids: use one of: {}",
+                    "{field} compares \"{id}\" with {shown}, which is not one of its option ids: use one of: {}",
                     ids.join(", ")
                 )
             })
         }
         T::YesNo => (!value.is_boolean()).then(|| {
-            format!("show_if compares the yes/no question \"{id}\" with {shown}: use true or false (without quotes)")
+            format!("{field} compares the yes/no question \"{id}\" with {shown}: use true or false (without quotes)")
         }),
         T::Number => (!value.is_number()).then(|| {
-            format!("show_if compares the number question \"{id}\" with {shown}: use a number without quotes")
+            format!("{field} compares the number question \"{id}\" with {shown}: use a number without quotes")
         }),
         T::Rating | T::Criterion => qn.scale_of(t).and_then(|scale| {
             let ok = value.as_str().is_some_and(|s| {
@@ -155,7 +162,7 @@ fn compare(c: &mut Checker, qn: &Questionnaire, t: &Question, value: &Value, loc
                     ids.push(NOT_APPLICABLE);
                 }
                 format!(
-                    "show_if compares \"{id}\" with {shown}, which is not a level of the scale \"{}\": use one of: {}",
+                    "{field} compares \"{id}\" with {shown}, which is not a level of the scale \"{}\": use one of: {}",
                     scale.id,
                     ids.join(", ")
                 )
@@ -166,11 +173,11 @@ fn compare(c: &mut Checker, qn: &Questionnaire, t: &Question, value: &Value, loc
                 .as_str()
                 .is_some_and(|s| chrono::NaiveDate::parse_from_str(s, "%Y-%m-%d").is_ok());
             (!ok).then(|| {
-                format!("show_if compares the date question \"{id}\" with {shown}: dates are stored as \"YYYY-MM-DD\", e.g. \"2026-09-01\"")
+                format!("{field} compares the date question \"{id}\" with {shown}: dates are stored as \"YYYY-MM-DD\", e.g. \"2026-09-01\"")
             })
         }
         T::Text | T::LongText | T::Url | T::Email => (!value.is_string()).then(|| {
-            format!("show_if compares \"{id}\" with {shown}, but its answer is text: put the value in quotes")
+            format!("{field} compares \"{id}\" with {shown}, but its answer is text: put the value in quotes")
         }),
     };
     if let Some(p) = problem {

@@ -91,7 +91,7 @@ fn role_type(role: Role) -> Option<QuestionType> {
     match role {
         Role::DevelopmentPlanUrl => Some(QuestionType::Url),
         Role::ContactEmail => Some(QuestionType::Email),
-        Role::CompletionDate => Some(QuestionType::Date),
+        Role::CompletionDate | Role::PlanPublished | Role::PlanReview => Some(QuestionType::Date),
         _ => None,
     }
 }
@@ -115,7 +115,7 @@ pub(super) fn roles(c: &mut Checker, q: &Questionnaire) {
             c.add(
                 loc(),
                 format!(
-                    "the role {} is already given to question \"{prev}\": each role may be used once (only strength, priority and discussion_topic may be repeated), so remove one",
+                    "the role {} is already given to question \"{prev}\": each role may be used once (only strength, priority, discussion_topic and support may be repeated), so remove one",
                     role.name()
                 ),
             );
@@ -137,7 +137,14 @@ pub(super) fn roles(c: &mut Checker, q: &Questionnaire) {
 }
 
 /// Placeholders the e-mail subject may use (filled in by the export).
-const SUBJECT_PLACEHOLDERS: [&str; 4] = ["{school}", "{questionnaire}", "{date}", "{title}"];
+const SUBJECT_PLACEHOLDERS: [&str; 6] = [
+    "{urn}",
+    "{school}",
+    "{questionnaire}",
+    "{result}",
+    "{date}",
+    "{title}",
+];
 
 pub(super) fn submission(c: &mut Checker, q: &Questionnaire) {
     let Some(sub) = &q.submission else {

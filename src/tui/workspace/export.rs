@@ -24,20 +24,7 @@ impl From<Result<Written, String>> for ExportView {
     fn from(result: Result<Written, String>) -> Self {
         match result {
             Ok(w) => {
-                let mut lines = vec![
-                    "Your bundle is written. Press s to send it: the e-mail opens in your mail program with the files attached."
-                        .to_string(),
-                    String::new(),
-                ];
-                lines.extend(crate::export::describe(&w.report));
-                lines.push(String::new());
-                if let Some(parent) = w.report.folder.parent() {
-                    lines.push(format!(
-                        "Bundles are saved in {}. Press f to choose another folder.",
-                        parent.display()
-                    ));
-                }
-                lines.push("Press o to open the bundle's folder, Esc to go back.".to_string());
+                let lines = short(&w.report);
                 Self {
                     lines,
                     folder: Some(w.report.folder),
@@ -57,6 +44,39 @@ impl From<Result<Written, String>> for ExportView {
             },
         }
     }
+}
+
+/// What was written, short enough for 80×24: the folder once, the files by what they are
+/// (their long names are in the folder and in the e-mail).
+fn short(r: &crate::export::BundleReport) -> Vec<String> {
+    let name = r
+        .folder
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let mut lines = vec![
+        "Your bundle is written. Press s to send it: the e-mail opens in your mail program with the files attached.".to_string(),
+        String::new(),
+        format!("The folder {name} (and a zip of it beside it) holds the report (PDF), your answers and a one-row summary (CSV), your answers as data (JSON) and the e-mail (.eml)."),
+    ];
+    match &r.to {
+        Some(to) => lines.push(format!("The e-mail is addressed to {to}.")),
+        None => lines.push(crate::export::ExportWarning::NoHubAddress.to_string()),
+    }
+    lines.extend(
+        r.warnings
+            .iter()
+            .filter(|w| !matches!(w, crate::export::ExportWarning::NoHubAddress))
+            .map(ToString::to_string),
+    );
+    lines.push(String::new());
+    if let Some(parent) = r.folder.parent() {
+        lines.push(format!("Bundles are saved in {}.", parent.display()));
+    }
+    lines.push(
+        "o opens the folder, f chooses another folder for bundles, Esc to go back.".to_string(),
+    );
+    lines
 }
 
 pub fn update(ws: &mut Workspace, action: Action, cx: &mut Cx) -> Effect {

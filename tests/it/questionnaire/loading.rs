@@ -71,6 +71,11 @@ fn the_documented_example_is_valid_and_uses_every_question_type() {
     assert!(sub.hub_email.is_some() && sub.subject.is_some());
     let scoring = q.scoring.as_ref().expect("scoring shown");
     assert!(scoring.section_summaries.is_some() && scoring.award.is_some());
+    // A checklist comparing a number and a date, with a short name for an answer read.
+    let checks = serde_json::to_string(&q.checklist).expect("serialises");
+    for kind in ["\"at_least\"", "\"all\"", "\"label\""] {
+        assert!(checks.contains(kind), "example checklist lacks {kind}");
+    }
 }
 
 #[test]

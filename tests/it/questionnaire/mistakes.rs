@@ -12,6 +12,7 @@ fn the_valid_fixtures_load() {
         "minimal.json",
         "with_criterion.json",
         "with_submission.json",
+        "with_checklist.json",
     ] {
         load_file(&fixture(&format!("valid/{name}"))).unwrap_or_else(|e| panic!("{e}"));
     }
@@ -167,7 +168,7 @@ fn each_mistake_is_reported_with_its_place_and_its_fix() {
             "submission.subject",
             &[
                 "{schoolname}",
-                "use {school}, {questionnaire}, {date}, {title}",
+                "use {urn}, {school}, {questionnaire}, {result}, {date}, {title}",
             ],
         ),
         (
