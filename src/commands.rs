@@ -9,6 +9,7 @@ pub mod import;
 pub mod new;
 pub mod open;
 pub mod plain;
+pub mod print;
 pub mod questionnaires;
 pub mod version;
 
@@ -30,7 +31,8 @@ pub fn dispatch(cli: Cli, dirs: &DataDirs) -> anyhow::Result<ExitCode> {
         Some(Command::Export(a)) => export::run(&a, dirs),
         Some(Command::Import(a)) => import::run(&a, dirs),
         Some(Command::Questionnaires) => questionnaires::run(dirs),
-        Some(Command::Check(a)) => check::run(&a),
+        Some(Command::Check(a)) => check::run(&a, dirs),
         Some(Command::Plain(a)) => plain::run(&a, dirs),
+        Some(Command::Print(a)) => print::run(&a, dirs),
     }
 }

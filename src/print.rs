@@ -5,34 +5,42 @@
 
 pub mod words;
 
+use chrono::{DateTime, Utc};
+
 use crate::answers::numbering::number;
-use crate::export::pdf::content::{Block, Style};
+use crate::export::ExportError;
+use crate::export::pdf::content::{Block, Style, bookmark, indented, text};
+use crate::export::pdf::meta::info;
+use crate::export::pdf::{Frame, render_blocks};
 use crate::questionnaire::{Question, QuestionType, Questionnaire, Requirement};
 
-fn text(style: Style, t: impl Into<String>) -> Block {
-    Block::Text {
-        style,
-        text: t.into(),
-        indent: 0.0,
-    }
-}
-
-fn indented(style: Style, t: impl Into<String>) -> Block {
-    Block::Text {
-        style,
-        text: t.into(),
-        indent: 14.0,
-    }
+/// The printed questionnaire as PDF bytes, made at `now`.
+///
+/// # Errors
+/// The fonts are missing from the build or the PDF could not be written.
+pub fn pdf(qn: &Questionnaire, now: DateTime<Utc>) -> Result<Vec<u8>, ExportError> {
+    let frame = Frame {
+        header: format!(
+            "{} (version {}) · the questions, to read before you start",
+            qn.title, qn.version
+        ),
+        date: now
+            .with_timezone(&chrono::Local)
+            .format("%-d %b %Y")
+            .to_string(),
+        incomplete: false,
+        metadata: info(format!("{} – the questions", qn.title), now),
+    };
+    render_blocks(&blocks(qn), &frame).map(|out| out.bytes)
 }
 
 /// The whole document.
 pub fn blocks(qn: &Questionnaire) -> Vec<Block> {
     let mut b = first_page(qn);
     for (si, section) in qn.sections.iter().enumerate() {
-        b.push(text(
-            Style::Heading,
-            format!("{}. {}", si + 1, section.title),
-        ));
+        let heading = format!("{}. {}", si + 1, section.title);
+        b.push(bookmark(heading.clone()));
+        b.push(text(Style::Heading, heading));
         if !section.intro.trim().is_empty() {
             b.push(text(Style::Body, section.intro.clone()));
         }
@@ -67,6 +75,7 @@ fn first_page(qn: &Questionnaire) -> Vec<Block> {
         });
     }
     if !qn.have_ready.is_empty() {
+        b.push(bookmark("Have these ready"));
         b.push(text(Style::Subheading, "Have these ready"));
         b.push(text(
             Style::Body,

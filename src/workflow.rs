@@ -6,6 +6,7 @@
 mod drafts;
 mod export;
 mod open;
+mod print;
 
 use std::cell::OnceCell;
 
@@ -107,7 +108,12 @@ impl Workflow {
                 built_in: e.origin == Origin::BuiltIn,
                 questions: e.questionnaire.question_count(),
                 time_needed: e.questionnaire.time_needed.clone(),
-                have_ready: e.questionnaire.have_ready.iter().map(|i| i.line()).collect(),
+                have_ready: e
+                    .questionnaire
+                    .have_ready
+                    .iter()
+                    .map(|i| i.line())
+                    .collect(),
             })
             .collect();
         out.sort_by_key(|c| c.id != DEFAULT_ID);

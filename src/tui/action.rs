@@ -70,6 +70,8 @@ pub enum Action {
     OpenMail,
     /// Choose another folder for bundles.
     ChooseFolder,
+    /// Print the chosen questionnaire's questions, to read before starting.
+    Print,
 }
 
 /// IO the loop carries out after an update.
@@ -111,6 +113,8 @@ pub enum Effect {
     OpenMail,
     /// Bundles go to this folder from now on.
     RememberExportFolder(PathBuf),
+    /// Write the printed questionnaire of this id.
+    Print(String),
 }
 
 /// A draft the loop opened, for the workspace.

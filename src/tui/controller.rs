@@ -272,6 +272,15 @@ impl Controller {
                 Some(self.export(allow_incomplete))
             }
             Effect::OpenFolder(path) => Some(Reply::Flash(open_folder(&path))),
+            Effect::Print(id) => Some(Reply::Flash(
+                match self.workflow.print(&id, None, self.app.clock.now()) {
+                    Ok(path) => Flash::info(format!(
+                        "The questions are in {}: open it to read or print them before you start.",
+                        path.display()
+                    )),
+                    Err(e) => Flash::warn(format!("The questions could not be printed: {e}")),
+                },
+            )),
             Effect::RememberExportFolder(dir) => Some(Reply::Flash(
                 match self.workflow.remember_export_folder(&dir) {
                     Ok(()) => Flash::info(format!(

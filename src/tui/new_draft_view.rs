@@ -65,9 +65,9 @@ pub fn render(frame: &mut Frame, area: Rect, nd: &NewDraft, theme: Theme, clicks
             Paragraph::new(about(c, theme))
                 .wrap(Wrap { trim: true })
                 .block(
-                    Block::bordered()
-                        .border_style(theme.border())
-                        .title(" About this questionnaire · p prints every question to read first "),
+                    Block::bordered().border_style(theme.border()).title(
+                        " About this questionnaire · p prints every question to read first ",
+                    ),
                 ),
             detail,
         );

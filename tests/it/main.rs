@@ -17,6 +17,7 @@ mod keys_doc;
 mod own_words;
 mod plain_input;
 mod plain_mode;
+mod print;
 #[cfg(unix)]
 mod pty_smoke;
 mod questionnaire;
