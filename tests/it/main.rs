@@ -5,12 +5,15 @@
 mod common;
 mod harness;
 
+mod answer_limits;
 mod answers_core;
 mod checklist_format;
 mod cli_basics;
+mod cli_hostile;
 mod completion_time;
 mod export_bundle;
 mod export_decision;
+mod export_hygiene;
 mod format_features;
 mod import_reassessment;
 mod keys_doc;
@@ -18,6 +21,10 @@ mod own_words;
 mod plain_input;
 mod plain_mode;
 mod print;
+#[cfg(unix)]
+mod pty;
+#[cfg(unix)]
+mod pty_reliability;
 #[cfg(unix)]
 mod pty_smoke;
 mod questionnaire;
@@ -27,8 +34,11 @@ mod shipped_audit;
 mod shipped_content;
 mod shipped_default;
 mod shipped_default_facts;
+mod store_locking;
 mod store_migration;
 mod store_safety;
 mod teacher_way;
+mod tui_reliability;
 mod tui_screens;
+mod tui_unicode;
 mod tui_walk;
