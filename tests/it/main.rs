@@ -9,6 +9,7 @@ mod answer_limits;
 mod answers_core;
 mod checklist_format;
 mod cli_basics;
+mod cli_conventions;
 mod cli_hostile;
 mod completion_time;
 mod export_bundle;
@@ -17,6 +18,7 @@ mod export_hygiene;
 mod format_features;
 mod import_reassessment;
 mod keys_doc;
+mod man_page;
 mod own_words;
 mod plain_input;
 mod plain_mode;
@@ -27,8 +29,11 @@ mod pty;
 mod pty_reliability;
 #[cfg(unix)]
 mod pty_smoke;
+#[cfg(unix)]
+mod pty_terminal;
 mod questionnaire;
 mod readme_tables;
+mod settings_config;
 mod shipped_answer_rules;
 mod shipped_audit;
 mod shipped_content;
