@@ -41,6 +41,8 @@ pub enum Command {
     Check(CheckArgs),
     /// Answer a self-evaluation as plain numbered prompts (screen readers, scripts)
     Plain(PlainArgs),
+    /// Print a questionnaire's questions as a PDF, to read and prepare before starting
+    Print(PrintArgs),
     /// Show the folders music-sef uses: your work, its settings, where bundles go
     Paths,
     /// Print shell completions for bash, zsh, fish, PowerShell or elvish
@@ -58,6 +60,16 @@ pub enum Command {
     /// Print the manual page (roff), for packagers: `music-sef man > music-sef.1`
     #[command(hide = true)]
     Man,
+}
+
+#[derive(Debug, Args)]
+pub struct PrintArgs {
+    /// Which questionnaire: an id from `music-sef questionnaires` or a file path
+    #[arg(value_name = "QUESTIONNAIRE")]
+    pub questionnaire: String,
+    /// Where to write the PDF (default: <id>-questions.pdf in the folder for bundles)
+    #[arg(long, value_name = "FILE")]
+    pub out: Option<PathBuf>,
 }
 
 #[derive(Debug, Args)]
@@ -118,6 +130,9 @@ pub struct CheckArgs {
     /// Questionnaire files to check
     #[arg(required = true, value_name = "FILE")]
     pub files: Vec<PathBuf>,
+    /// Also print the (one) checked file's questions to this PDF, to proof it
+    #[arg(long, value_name = "OUT.pdf")]
+    pub print: Option<PathBuf>,
 }
 
 #[derive(Debug, Args)]

@@ -14,6 +14,7 @@ pub mod new;
 pub mod open;
 pub mod paths;
 pub mod plain;
+pub mod print;
 pub mod questionnaires;
 
 use std::process::ExitCode;
@@ -45,8 +46,9 @@ fn run(cli: Cli, dirs: &DataDirs) -> anyhow::Result<ExitCode> {
         Some(Command::Export(a)) => export::run(&a, dirs),
         Some(Command::Import(a)) => import::run(&a, dirs),
         Some(Command::Questionnaires) => questionnaires::run(dirs),
-        Some(Command::Check(a)) => check::run(&a),
+        Some(Command::Check(a)) => check::run(&a, dirs),
         Some(Command::Plain(a)) => plain::run(&a, dirs),
+        Some(Command::Print(a)) => print::run(&a, dirs),
         Some(Command::Paths) => Ok(paths::run(dirs)),
         Some(Command::Completions(a)) => completions::run(&a),
         Some(Command::Man) => man::run(),

@@ -16,6 +16,7 @@ pub mod formats;
 pub mod import;
 pub mod paths;
 pub mod plain;
+pub mod print;
 pub mod questionnaire;
 pub mod settings;
 pub mod store;

@@ -6,6 +6,7 @@
 mod drafts;
 mod export;
 mod open;
+mod print;
 
 use std::cell::OnceCell;
 
@@ -49,6 +50,10 @@ pub struct Choice {
     pub description: String,
     pub built_in: bool,
     pub questions: usize,
+    /// How long it usually takes, in words.
+    pub time_needed: Option<String>,
+    /// What to have ready before starting, one line each.
+    pub have_ready: Vec<String>,
 }
 
 /// The data folder and what is in it. Questionnaires are discovered on first use.
@@ -102,6 +107,13 @@ impl Workflow {
                 description: e.questionnaire.description.clone(),
                 built_in: e.origin == Origin::BuiltIn,
                 questions: e.questionnaire.question_count(),
+                time_needed: e.questionnaire.time_needed.clone(),
+                have_ready: e
+                    .questionnaire
+                    .have_ready
+                    .iter()
+                    .map(|i| i.line())
+                    .collect(),
             })
             .collect();
         out.sort_by_key(|c| c.id != DEFAULT_ID);

@@ -7,7 +7,13 @@ use std::process::ExitCode;
 use crate::cli::CheckArgs;
 use crate::questionnaire::{builtin::BUILTIN_FILES, load_file, load_str};
 
-pub fn run(args: &CheckArgs) -> anyhow::Result<ExitCode> {
+pub fn run(args: &CheckArgs, dirs: &crate::paths::DataDirs) -> anyhow::Result<ExitCode> {
+    if args.print.is_some() && args.files.len() != 1 {
+        eprintln!(
+            "--print proofs one questionnaire: give one FILE with it, for example\n  music-sef check our-hub-review.json --print our-hub-review.pdf"
+        );
+        return Ok(ExitCode::from(2));
+    }
     let mut unusable = 0;
     for path in &args.files {
         match load_file(path) {
@@ -41,7 +47,16 @@ pub fn run(args: &CheckArgs) -> anyhow::Result<ExitCode> {
             "\n{unusable} of {n} file{} could not be used; see above for what to fix. How to write a questionnaire: docs/questionnaire-format.md",
             plural(n)
         );
+        if args.print.is_some() {
+            eprintln!("No PDF was written: fix the problems above first.");
+        }
         return Ok(ExitCode::from(1));
+    }
+    if let (Some(out), Some(file)) = (&args.print, args.files.first()) {
+        let spec = file.to_string_lossy();
+        let workflow = crate::workflow::Workflow::new(dirs);
+        let path = workflow.print(&spec, Some(out), crate::clock::Clock::system().now())?;
+        println!("Printed the questions to {}", path.display());
     }
     Ok(ExitCode::SUCCESS)
 }

@@ -90,22 +90,54 @@ fn fill_of(colour: Colour) -> Fill {
 /// # Errors
 /// Fonts missing from the build or PDF writing failed.
 pub fn render(sub: &Submission<'_>) -> Result<PdfOutput, ExportError> {
+    let frame = Frame {
+        header: format!(
+            "{} · {} (version {})",
+            sub.facts.school_or_default(),
+            sub.qn.title,
+            sub.qn.version
+        ),
+        date: sub.dates.display.clone(),
+        incomplete: sub.incomplete,
+        metadata: meta::metadata(sub),
+    };
+    render_blocks(&content::build(sub), &frame)
+}
+
+/// What goes round the blocks on every page, and the document's metadata.
+pub struct Frame {
+    /// The running header (cut to one line).
+    pub header: String,
+    /// The day shown in the footer.
+    pub date: String,
+    /// Every page says INCOMPLETE DRAFT.
+    pub incomplete: bool,
+    pub metadata: krilla::metadata::Metadata,
+}
+
+/// Lay out `blocks` and draw them as a tagged PDF with an outline of its headings, in the
+/// report's typography: the one engine for the report and the printed questionnaire.
+///
+/// # Errors
+/// Fonts missing from the build or PDF writing failed.
+pub fn render_blocks(blocks: &[content::Block], frame: &Frame) -> Result<PdfOutput, ExportError> {
     let fonts = Fonts::load()?;
     let mut layout = Layout::new(&fonts.regular_metrics, &fonts.bold_metrics);
-    for b in content::build(sub) {
-        layout.block(&b);
+    for b in blocks {
+        layout.block(b);
     }
     let furniture = Furniture {
-        header: header_line(&mut layout, sub),
+        header: header_line(&mut layout, &frame.header, frame.incomplete),
         total: layout.pages.len(),
-        date: &sub.dates.display,
-        incomplete: sub.incomplete,
+        date: &frame.date,
+        incomplete: frame.incomplete,
     };
-    // PDF/UA-1 first; should krilla find our tagging short of it for some text, the report
+    // PDF/UA-1 first; should krilla find our tagging short of it for some text, the document
     // still goes out, tagged, without the claim.
-    let bytes = match document(sub, &layout, &furniture, &fonts, true) {
+    let meta = &frame.metadata;
+    let bytes = match document(meta, &layout, &furniture, &fonts, true) {
         Ok(bytes) => bytes,
-        Err(_) => document(sub, &layout, &furniture, &fonts, false)?,
+        Err(_) => document(meta, &layout, &furniture, &fonts, false)?,
     };
     Ok(PdfOutput {
         bytes,
@@ -116,14 +148,14 @@ pub fn render(sub: &Submission<'_>) -> Result<PdfOutput, ExportError> {
 
 /// Draw the laid-out pages into a PDF, checked as PDF/UA-1 when `accessible`.
 fn document(
-    sub: &Submission<'_>,
+    metadata: &krilla::metadata::Metadata,
     layout: &Layout<'_>,
     furniture: &Furniture<'_>,
     fonts: &Fonts,
     accessible: bool,
 ) -> Result<Vec<u8>, ExportError> {
     let mut doc = Document::new_with(meta::settings(accessible));
-    doc.set_metadata(meta::metadata(sub));
+    doc.set_metadata(metadata.clone());
     doc.set_outline(meta::outline(&layout.marks));
     let settings =
         PageSettings::from_wh(PAGE_W, PAGE_H).ok_or_else(|| ExportError::pdf("bad page size"))?;
@@ -147,18 +179,11 @@ fn document(
     doc.finish().map_err(|e| ExportError::pdf(format!("{e:?}")))
 }
 
-/// The running header's text: school, questionnaire and version, with characters the font
-/// lacks replaced as in the body, cut to one line that leaves room for INCOMPLETE DRAFT.
-fn header_line(layout: &mut Layout<'_>, sub: &Submission<'_>) -> String {
-    let qn = sub.qn;
-    let header = format!(
-        "{} · {} (version {})",
-        sub.facts.school_or_default(),
-        qn.title,
-        qn.version
-    );
-    let header = layout.clean(&header, false);
-    let room = PAGE_W - 2.0 * MARGIN_X - if sub.incomplete { 130.0 } else { 0.0 };
+/// The running header's text, with characters the font lacks replaced as in the body, cut to
+/// one line that leaves room for INCOMPLETE DRAFT.
+fn header_line(layout: &mut Layout<'_>, header: &str, incomplete: bool) -> String {
+    let header = layout.clean(header, false);
+    let room = PAGE_W - 2.0 * MARGIN_X - if incomplete { 130.0 } else { 0.0 };
     layout
         .wrap(&header, 8.5, false, room)
         .into_iter()

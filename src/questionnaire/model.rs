@@ -9,6 +9,7 @@ mod checklist;
 mod checks;
 mod condition;
 mod options;
+mod prepare;
 mod scoring;
 
 use std::collections::BTreeMap;
@@ -20,6 +21,7 @@ pub use checklist::{ChecklistItem, ChecklistRead, ChecklistTest, TODAY};
 pub use checks::{Check, MAX_CHECKS};
 pub use condition::Condition;
 pub use options::{OptionSource, academic_year_start};
+pub use prepare::ReadyItem;
 pub use scoring::{AWARD_PERCENT_RANGE, AwardMethod, AwardRule, Band, Scoring, SectionSummaries};
 
 /// The `format` string every questionnaire file carries.
@@ -41,6 +43,12 @@ pub struct Questionnaire {
     pub title: String,
     #[serde(default)]
     pub description: String,
+    /// How long it usually takes, in words ("about 20 minutes").
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub time_needed: Option<String>,
+    /// The facts to gather before starting, and who usually has them.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub have_ready: Vec<ReadyItem>,
     /// Present when the questionnaire is meant to be sent to a hub.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub submission: Option<SubmissionInfo>,

@@ -5,6 +5,7 @@ mod checklist;
 mod checks;
 mod choices;
 mod conditions;
+mod prepare;
 mod question;
 mod rules;
 mod scoring;
@@ -173,6 +174,7 @@ pub fn validate(q: &Questionnaire) -> Vec<Problem> {
     scoring::check(&mut c, q);
     checks::check(&mut c, q);
     checklist::check(&mut c, q);
+    prepare::check(&mut c, q);
     c.problems
 }
 

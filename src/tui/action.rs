@@ -72,6 +72,8 @@ pub enum Action {
     OpenMail,
     /// Choose another folder for bundles.
     ChooseFolder,
+    /// Print the chosen questionnaire's questions, to read before starting.
+    Print,
     // When quitting cannot save.
     TryAgain,
     WriteRecovery,
@@ -119,6 +121,8 @@ pub enum Effect {
     OpenMail,
     /// Bundles go to this folder from now on.
     RememberExportFolder(PathBuf),
+    /// Write the printed questionnaire of this id.
+    Print(String),
     /// Write the open draft somewhere else that has room (the save in its place failed).
     WriteRecovery,
     /// Leave without saving, as the teacher confirmed.
@@ -145,6 +149,8 @@ pub enum Reply {
         rows: Vec<DraftRow>,
         select: Option<Uuid>,
         flash: Option<Flash>,
+        /// For a first start: what to have ready for the usual questionnaire.
+        ready: Vec<String>,
     },
     Choices(Vec<Choice>),
     Backups {

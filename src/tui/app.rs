@@ -162,12 +162,15 @@ impl App {
                 rows,
                 select,
                 flash,
+                ready,
             } => {
                 let previous = match &self.screen {
                     Screen::Home(h) => h.selected,
                     _ => 0,
                 };
-                self.screen = Screen::Home(Home::new(rows, select, previous));
+                let mut home = Home::new(rows, select, previous);
+                home.ready = ready;
+                self.screen = Screen::Home(home);
                 self.save_status = SaveStatus::Unchanged;
                 if flash.is_some() {
                     self.flash = flash;

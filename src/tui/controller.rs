@@ -296,10 +296,23 @@ impl Controller {
     /// The drafts list, with the highlight on `select` and a message.
     fn home(&mut self, select: Option<Uuid>, flash: Option<Flash>) -> Reply {
         self.close_draft();
+        let rows = self.workflow.list();
+        // Only a first start shows the list, so only then are questionnaires read for it.
+        let ready = if rows.is_empty() {
+            self.workflow
+                .choices()
+                .into_iter()
+                .next()
+                .map(|c| c.have_ready)
+                .unwrap_or_default()
+        } else {
+            Vec::new()
+        };
         Reply::Home {
-            rows: self.workflow.list(),
+            rows,
             select,
             flash,
+            ready,
         }
     }
 
@@ -342,6 +355,15 @@ impl Controller {
                 allow_incomplete,
             } => Some(self.remember_then_export(&email, allow_incomplete)),
             Effect::OpenFolder(path) => Some(Reply::Flash(drafts::open_folder(&path))),
+            Effect::Print(id) => Some(Reply::Flash(
+                match self.workflow.print(&id, None, self.app.clock.now()) {
+                    Ok(path) => Flash::info(format!(
+                        "The questions are in {}: open it to read or print them before you start.",
+                        path.display()
+                    )),
+                    Err(e) => Flash::warn(format!("The questions could not be printed: {e}")),
+                },
+            )),
             Effect::RememberExportFolder(dir) => Some(Reply::Flash(
                 match self.workflow.remember_export_folder(&dir) {
                     Ok(()) => Flash::info(format!(

@@ -67,6 +67,8 @@ pub struct Home {
     pub rows: Vec<HomeRow>,
     pub selected: usize,
     pub mode: HomeMode,
+    /// What to have ready, shown on the welcome screen before the first draft.
+    pub ready: Vec<String>,
 }
 
 /// A one-line text box holding `text`, the cursor at its end.
@@ -120,6 +122,7 @@ impl Home {
             rows,
             selected,
             mode: HomeMode::Browse,
+            ready: Vec::new(),
         }
     }
 

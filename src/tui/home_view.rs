@@ -14,16 +14,16 @@ use super::widgets::{ListRow, list_row, truncate, window_start};
 
 pub fn render(frame: &mut Frame, area: Rect, home: &Home, theme: Theme, clicks: &mut ClickMap) {
     if home.rows.is_empty() {
-        welcome(frame, area, theme);
+        welcome(frame, area, &home.ready, theme);
     } else {
         drafts(frame, area, home, theme, clicks);
     }
     draw_input(frame, area, home, theme);
 }
 
-fn welcome(frame: &mut Frame, area: Rect, theme: Theme) {
+fn welcome(frame: &mut Frame, area: Rect, ready: &[String], theme: Theme) {
     let key = |k: &'static str| Span::styled(k, theme.key());
-    let text = vec![
+    let mut text = vec![
         Line::styled("Welcome to music-sef", theme.title()),
         Line::raw(""),
         Line::raw(
@@ -35,9 +35,6 @@ fn welcome(frame: &mut Frame, area: Rect, theme: Theme) {
         ),
         Line::raw(
             "• When you have finished, it writes a report (PDF), your answers and an e-mail ready to send to your music hub.",
-        ),
-        Line::raw(
-            "• Have the web address of your school's published music development plan to hand.",
         ),
         Line::raw(""),
         Line::from(vec![
@@ -55,6 +52,14 @@ fn welcome(frame: &mut Frame, area: Rect, theme: Theme) {
             Span::raw(" to quit."),
         ]),
     ];
+    if !ready.is_empty() {
+        text.push(Line::raw(""));
+        text.push(Line::styled(
+            "Before you start, have these ready (the next screen has the list for each questionnaire, and p prints it with every question):",
+            theme.bold(),
+        ));
+        text.extend(ready.iter().map(|r| Line::raw(format!("• {r}"))));
+    }
     frame.render_widget(
         Paragraph::new(text)
             .wrap(Wrap { trim: true })

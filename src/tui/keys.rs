@@ -173,7 +173,7 @@ impl FooterKey {
             label,
             essential: matches!(
                 b.action,
-                Action::Quit | Action::Help | Action::Back | Action::Review
+                Action::Quit | Action::Leave | Action::Help | Action::Back | Action::Review
             ),
         }
     }
@@ -188,9 +188,9 @@ pub fn footer(place: Place) -> Vec<FooterKey> {
         .filter_map(|b| b.footer.map(|f| FooterKey::of(b, f)))
         .collect();
     for b in TABLE.iter().filter(|b| b.applies(Place::Everywhere)) {
-        let shown = own
-            .iter()
-            .any(|o| o.action == b.action && o.footer.is_some());
+        // "q quit" (which asks first) already offers what Ctrl-Q does.
+        let same = |a: &Action| a == &b.action || (*a == Action::Leave && b.action == Action::Quit);
+        let shown = own.iter().any(|o| same(&o.action) && o.footer.is_some());
         // Help's own footer does not offer help; the question asked when quitting cannot
         // save offers only its own answers.
         let pointless = (place == Place::Help && b.action == Action::Help)

@@ -57,6 +57,11 @@ impl NewDraft {
                 self.selected = usize::from(d) - 1;
             }
             Action::Clicked(Hit::ListRow(i)) if i < len => self.selected = i,
+            Action::Print => {
+                if let Some(c) = self.choices.get(self.selected) {
+                    return Effect::Print(c.id.clone());
+                }
+            }
             other => step(&mut self.selected, len, &other),
         }
         Effect::None

@@ -12,10 +12,11 @@ use super::theme::Theme;
 use super::widgets::{ListRow, list_row};
 
 pub fn render(frame: &mut Frame, area: Rect, nd: &NewDraft, theme: Theme, clicks: &mut ClickMap) {
+    let choices = u16::try_from(nd.choices.len()).unwrap_or(u16::MAX);
     let [head, list, detail] = Layout::vertical([
         Constraint::Length(2),
-        Constraint::Min(3),
-        Constraint::Length(6),
+        Constraint::Length(choices.clamp(3, 8)),
+        Constraint::Min(6),
     ])
     .areas(area);
     frame.render_widget(
@@ -61,14 +62,30 @@ pub fn render(frame: &mut Frame, area: Rect, nd: &NewDraft, theme: Theme, clicks
         );
     } else if let Some(c) = nd.choices.get(nd.selected) {
         frame.render_widget(
-            Paragraph::new(c.description.clone())
+            Paragraph::new(about(c, theme))
                 .wrap(Wrap { trim: true })
                 .block(
-                    Block::bordered()
-                        .border_style(theme.border())
-                        .title(" About this questionnaire "),
+                    Block::bordered().border_style(theme.border()).title(
+                        " About this questionnaire · p prints every question to read first ",
+                    ),
                 ),
             detail,
         );
     }
+}
+
+/// The chosen questionnaire: what it is, how long it takes, what to have ready.
+fn about(c: &crate::workflow::Choice, theme: Theme) -> Vec<Line<'static>> {
+    let mut lines = vec![Line::raw(c.description.clone())];
+    if let Some(t) = &c.time_needed {
+        lines.push(Line::from(vec![
+            Span::styled("It takes ", theme.bold()),
+            Span::raw(format!("{t}.")),
+        ]));
+    }
+    if !c.have_ready.is_empty() {
+        lines.push(Line::styled("Have these ready:", theme.bold()));
+        lines.extend(c.have_ready.iter().map(|r| Line::raw(format!("• {r}"))));
+    }
+    lines
 }

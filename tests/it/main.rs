@@ -22,6 +22,7 @@ mod man_page;
 mod own_words;
 mod plain_input;
 mod plain_mode;
+mod print;
 #[cfg(unix)]
 mod pty;
 #[cfg(unix)]

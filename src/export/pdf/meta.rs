@@ -30,7 +30,16 @@ pub fn settings(accessible: bool) -> krilla::SerializeSettings {
 }
 
 pub fn metadata(sub: &Submission<'_>) -> Metadata {
-    let t = sub.dates.generated_at;
+    let title = format!("{} – {}", sub.qn.title, sub.facts.school_or_default());
+    let metadata = info(title, sub.dates.generated_at);
+    match &sub.facts.completed_by {
+        Some(by) => metadata.authors(vec![by.clone()]),
+        None => metadata,
+    }
+}
+
+/// Title, language, creator and creation date: what every document of ours carries.
+pub fn info(title: String, t: chrono::DateTime<chrono::Utc>) -> Metadata {
     let small = |n: u32| u8::try_from(n).unwrap_or(0);
     let created = DateTime::new(u16::try_from(t.year()).unwrap_or(1970))
         .month(small(t.month()))
@@ -40,19 +49,11 @@ pub fn metadata(sub: &Submission<'_>) -> Metadata {
         .second(small(t.second()))
         .utc_offset_hour(0)
         .utc_offset_minute(0);
-    let metadata = Metadata::new()
-        .title(format!(
-            "{} – {}",
-            sub.qn.title,
-            sub.facts.school_or_default()
-        ))
+    Metadata::new()
+        .title(title)
         .language("en-GB".to_string())
         .creator(format!("music-sef {}", env!("CARGO_PKG_VERSION")))
-        .creation_date(created);
-    match &sub.facts.completed_by {
-        Some(by) => metadata.authors(vec![by.clone()]),
-        None => metadata,
-    }
+        .creation_date(created)
 }
 
 /// One bookmark per place the layout marked, second-level ones under the one before.

@@ -59,6 +59,7 @@ pub static TABLE: &[Binding] = &[
     row!(&[NewDraft, Restore, Sections], [Plain(Key::Down), Plain(Key::Char('j'))], Action::Down, "↓", None, ""),
     row!(&[NewDraft], [Plain(Key::Enter)], Action::Enter, "Enter", Some("next"), "use the chosen questionnaire, then give a title"),
     row!(&[NewDraft], [Digits], Action::Digit(0), "1-9", None, "choose a questionnaire by its number"),
+    row!(&[NewDraft], [Plain(Key::Char('p'))], Action::Print, "p", Some("print questions"), "print the questions to prepare, with the list of what to have ready (a PDF)"),
     row!(&[NewDraftTitle], [Plain(Key::Esc)], Action::Back, "Esc", Some("back"), "back to the choice of questionnaire"),
     // Restoring a backup.
     row!(&[Restore], [Plain(Key::Enter)], Action::Enter, "Enter", Some("restore"), "restore the chosen backup (asks first)"),
