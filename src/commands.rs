@@ -5,6 +5,7 @@
 pub mod check;
 pub mod drafts;
 pub mod export;
+pub mod hub;
 pub mod import;
 pub mod new;
 pub mod open;
@@ -32,5 +33,6 @@ pub fn dispatch(cli: Cli, dirs: &DataDirs) -> anyhow::Result<ExitCode> {
         Some(Command::Questionnaires) => questionnaires::run(dirs),
         Some(Command::Check(a)) => check::run(&a),
         Some(Command::Plain(a)) => plain::run(&a, dirs),
+        Some(Command::Hub(a)) => hub::run(&a, dirs),
     }
 }

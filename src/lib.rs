@@ -8,6 +8,7 @@ pub mod cli;
 pub mod commands;
 pub mod draft;
 pub mod export;
+pub mod hub;
 pub mod import;
 pub mod paths;
 pub mod plain;

@@ -7,6 +7,10 @@ mod common;
 mod answers_core;
 mod cli_basics;
 mod export_bundle;
+mod hub_flags;
+mod hub_intake;
+mod hub_report;
+mod hub_setup;
 mod import_reassessment;
 mod plain_mode;
 #[cfg(unix)]
