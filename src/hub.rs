@@ -65,7 +65,7 @@ pub fn shown(s: &str) -> String {
 }
 
 /// A school's name folded for matching: lower case letters and digits, single spaces, and
-/// the usual abbreviations made equal ("St" and "Saint", "&" and "and").
+/// the usual short forms made equal ("St" and "Saint", "&" and "and", "Sch" and "School").
 pub fn name_key(name: &str) -> String {
     let lowered: String = name
         .chars()
@@ -84,8 +84,6 @@ pub fn name_key(name: &str) -> String {
         .map(|w| match w {
             "st" => "saint",
             "and" => "",
-            "cofe" | "ce" => "ce",
-            "rc" => "rc",
             "sch" => "school",
             other => other,
         })

@@ -180,6 +180,9 @@ fn finish(
     let bytes = pdf::render(&tally, &lines, year, &today)?;
     csv::write_whole(&pdf_path, &bytes)?;
     let mut warnings = Vec::new();
+    if tally.schools == 0 {
+        warnings.push(format!("No school has sent a submission for {year} yet: the files list only the expected schools. Choose another year with --year."));
+    }
     if unreadable > 0 {
         warnings.push(format!("{unreadable} stored submissions could not be read back and are left out; take their bundles in again with `music-sef hub add`."));
     }

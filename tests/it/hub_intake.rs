@@ -267,3 +267,33 @@ fn the_database_is_plain_sqlite_with_a_versioned_schema() {
         stderr(&out)
     );
 }
+
+#[test]
+fn a_forwarded_e_mail_is_read_through_to_the_bundle_it_carries() {
+    let env = common::env();
+    let original = std::fs::read(&exported()[2].eml).expect("eml");
+    let forwarded = mail_builder::MessageBuilder::new()
+        .from("officer@hub.example")
+        .to("returns@hub.example")
+        .subject("Fwd: Music self-evaluation")
+        .text_body("Forwarding the school's return.")
+        .attachment("message/rfc822", "original.eml", original)
+        .write_to_vec()
+        .expect("forwarded e-mail");
+    let path = env.dir.path().join("forwarded.eml");
+    std::fs::write(&path, forwarded).expect("write");
+    let out = hub(&env).arg("add").arg(&path).output().expect("run");
+    let text = stdout(&out);
+    assert!(
+        text.contains("Done: 1 taken, 0 already had, 0 flagged, 0 refused."),
+        "{text}{}",
+        stderr(&out)
+    );
+    assert_eq!(
+        count(
+            &env,
+            "SELECT count(*) FROM submissions WHERE files_status = 'verified'"
+        ),
+        1
+    );
+}

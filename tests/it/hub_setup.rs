@@ -87,10 +87,21 @@ pub fn exported() -> &'static [Exported] {
     static BUNDLES: OnceLock<(tempfile::TempDir, Vec<Exported>)> = OnceLock::new();
     &BUNDLES
         .get_or_init(|| {
-            // Under the target folder, so a run's leftovers never pile up in /tmp.
+            // Under the target folder, not /tmp. A static is never dropped, so earlier runs'
+            // folders are removed here once they are an hour old.
+            let root = Path::new(env!("CARGO_TARGET_TMPDIR"));
+            for e in std::fs::read_dir(root).into_iter().flatten().flatten() {
+                let old = e.metadata().and_then(|m| m.modified()).is_ok_and(|t| {
+                    t.elapsed()
+                        .is_ok_and(|a| a > std::time::Duration::from_secs(3600))
+                });
+                if old && e.file_name().to_string_lossy().starts_with("hub-bundles-") {
+                    let _ = std::fs::remove_dir_all(e.path());
+                }
+            }
             let dir = tempfile::Builder::new()
                 .prefix("hub-bundles-")
-                .tempdir_in(env!("CARGO_TARGET_TMPDIR"))
+                .tempdir_in(root)
                 .expect("temp dir");
             let list = export_all(dir.path());
             (dir, list)

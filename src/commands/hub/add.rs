@@ -32,7 +32,14 @@ pub fn run(a: &HubAddArgs, path: &Path, dirs: &DataDirs) -> anyhow::Result<ExitC
     let verbose = a.verbose || total <= SHORT_RUN;
     let summary = intake::run(&db, &registry, &inputs, &mut |r| {
         bar.inc(1);
-        bar.suspend(|| print_result(r, verbose));
+        let (lines, refusal) = lines_for(r, verbose);
+        if !lines.is_empty() || refusal.is_some() {
+            // The bar is cleared while lines are printed, so they never mix with it.
+            bar.suspend(|| {
+                lines.iter().for_each(|l| println!("{l}"));
+                refusal.iter().for_each(|l| eprintln!("{l}"));
+            });
+        }
     })?;
     bar.finish_and_clear();
     println!("{}", summary_line(&summary));
@@ -57,17 +64,15 @@ fn progress_bar(total: usize) -> ProgressBar {
     bar
 }
 
-fn print_result(r: &FileResult, verbose: bool) {
+/// What to print for one file: lines for standard output, and a refusal for standard error.
+fn lines_for(r: &FileResult, verbose: bool) -> (Vec<String>, Option<String>) {
     let path = shown(&r.path.display().to_string());
     let rec = match &r.result {
-        Err(why) => {
-            eprintln!("refused: {path}: {why}");
-            return;
-        }
+        Err(why) => return (Vec::new(), Some(format!("refused: {path}: {why}"))),
         Ok(rec) => rec,
     };
     if r.same_bundle && !verbose {
-        return;
+        return (Vec::new(), None);
     }
     let school = match (&rec.school, rec.urn) {
         (Some(s), Some(u)) => format!("{} (URN {u})", shown(s)),
@@ -88,12 +93,16 @@ fn print_result(r: &FileResult, verbose: bool) {
         Outcome::AlreadyHad => format!("already had: {path}: {school}"),
     };
     let notable = matches!(rec.outcome, Outcome::Newer | Outcome::Older) || !rec.flags.is_empty();
+    let mut lines = Vec::new();
     if verbose || notable {
-        println!("{line}");
+        lines.push(line);
     }
-    for f in &rec.flags {
-        println!("  flagged: {}", f.message);
-    }
+    lines.extend(
+        rec.flags
+            .iter()
+            .map(|f| format!("  flagged: {}", f.message)),
+    );
+    (lines, None)
 }
 
 fn plural(n: usize, one: &str, many: &str) -> String {
