@@ -79,10 +79,11 @@ fn intake_bench(c: &mut Criterion) {
 /// A national hub database: 25,000 schools this year, 5,000 of them last year too, and
 /// the expected list. Made once and kept under the target folder between runs.
 fn national_db(reg: &Registry) -> PathBuf {
-    let path = Path::new(env!("CARGO_TARGET_TMPDIR")).join(format!(
-        "hub-bench-{NATIONAL}-schema{}.sqlite",
-        music_sef::hub::db::SCHEMA_VERSION
-    ));
+    // Named by the schema's text, so a changed schema never reuses an old file.
+    let schema =
+        music_sef::export::json::sha256_hex(music_sef::hub::db::MIGRATIONS.concat().as_bytes());
+    let path = Path::new(env!("CARGO_TARGET_TMPDIR"))
+        .join(format!("hub-bench-{NATIONAL}-{}.sqlite", &schema[..12]));
     if path.exists() {
         return path;
     }

@@ -40,12 +40,17 @@ CREATE TABLE submissions (
     files_status          TEXT NOT NULL CHECK (files_status IN ('verified', 'changed', 'missing', 'not_available')),
     current               INTEGER NOT NULL CHECK (current IN (0, 1)),  -- 1: the newest for its school, questionnaire and year
     source_path           TEXT NOT NULL,         -- the file or folder it was first taken from
-    received_at           TEXT NOT NULL,
-    json                  TEXT NOT NULL          -- submission.json exactly as received
+    received_at           TEXT NOT NULL
 );
 CREATE INDEX submissions_by_year ON submissions (academic_year, current, school_key);
 CREATE INDEX submissions_by_school ON submissions (school_key, questionnaire_id, academic_year);
 CREATE INDEX submissions_by_name ON submissions (name_key);
+
+-- submission.json exactly as received, apart so that submissions stays small to list.
+CREATE TABLE submission_json (
+    submission_id INTEGER PRIMARY KEY REFERENCES submissions (id),
+    json          TEXT NOT NULL
+);
 
 -- Each file a submission lists in its `files`, with the hash found.
 CREATE TABLE submission_files (

@@ -65,9 +65,12 @@ pub fn flag_label(kind: &str) -> &str {
 
 const LIST_SQL: &str = "
 WITH cur AS (
-    SELECT s.*, row_number() OVER (PARTITION BY school_key ORDER BY generated_at DESC, id DESC) AS rn,
+    -- Only the columns listed: the stored JSON never goes through the sort.
+    SELECT id, urn, school_name, title, phase, local_authority, generated_at, questionnaire_id,
+           questionnaire_version, overall, award,
+           row_number() OVER (PARTITION BY school_key ORDER BY generated_at DESC, id DESC) AS rn,
            count(*) OVER (PARTITION BY school_key) AS n
-    FROM submissions s WHERE current = 1 AND academic_year = ?1
+    FROM submissions WHERE current = 1 AND academic_year = ?1
 )
 SELECT * FROM (
     SELECT cur.urn AS urn, coalesce(e.name, cur.school_name, cur.title) AS name,

@@ -107,9 +107,12 @@ fn a_newer_submission_becomes_current_and_the_older_stays_as_history() {
     );
     let c = sql(&env);
     let current: String = c
-        .query_row("SELECT json_extract(json, '$.answers.choir_members') FROM submissions WHERE current = 1", [], |r| {
-            r.get::<_, i64>(0).map(|n| n.to_string())
-        })
+        .query_row(
+            "SELECT json_extract(j.json, '$.answers.choir_members') FROM submissions s
+             JOIN submission_json j ON j.submission_id = s.id WHERE s.current = 1",
+            [],
+            |r| r.get::<_, i64>(0).map(|n| n.to_string()),
+        )
         .expect("current");
     assert_eq!(current, "99");
     assert_eq!(

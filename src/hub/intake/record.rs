@@ -307,9 +307,9 @@ fn insert_submission(
         "INSERT INTO submissions (sha256, school_key, urn, urn_from, school_name, name_key, phase,
              local_authority, questionnaire_id, questionnaire_version, read_with_version, academic_year,
              generated_at, title, app_version, overall, overall_rank, award, answered, applicable,
-             plan_url, files_status, current, source_path, received_at, json)
+             plan_url, files_status, current, source_path, received_at)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19,
-             ?20, ?21, ?22, 0, ?23, ?24, ?25)",
+             ?20, ?21, ?22, 0, ?23, ?24)",
     )?
     .execute(params![
         p.identity,
@@ -336,9 +336,12 @@ fn insert_submission(
         p.files_status,
         r.source.display().to_string(),
         Utc::now().to_rfc3339_opts(SecondsFormat::Secs, true),
-        json,
     ])?;
-    Ok(c.last_insert_rowid())
+    let id = c.last_insert_rowid();
+    // Kept apart so the submissions table stays small and quick to list.
+    c.prepare_cached("INSERT INTO submission_json (submission_id, json) VALUES (?1, ?2)")?
+        .execute(params![id, json])?;
+    Ok(id)
 }
 
 fn insert_details(

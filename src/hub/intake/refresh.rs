@@ -37,8 +37,9 @@ pub fn refresh(db: &HubDb, registry: &Registry) -> Result<usize, HubError> {
         let mut st = db
             .conn()
             .prepare(
-                "SELECT id, json, school_key, academic_year, urn_from, questionnaire_id
-                 FROM submissions WHERE read_with_version IS NULL",
+                "SELECT s.id, j.json, s.school_key, s.academic_year, s.urn_from, s.questionnaire_id
+                 FROM submissions s JOIN submission_json j ON j.submission_id = s.id
+                 WHERE s.read_with_version IS NULL",
             )
             .map_err(|e| db.error(e))?;
         let rows = st

@@ -31,6 +31,24 @@ pub struct Received {
     pub bare: bool,
 }
 
+impl Received {
+    /// Read from a zip or an e-mail, whose files travel with it.
+    fn from_bundle(
+        path: &Path,
+        json: Vec<u8>,
+        submission: SubmissionFile,
+        files: Vec<FileCheck>,
+    ) -> Self {
+        Self {
+            source: path.to_path_buf(),
+            json,
+            submission,
+            files,
+            bare: false,
+        }
+    }
+}
+
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct FileCheck {
     pub name: String,
@@ -158,13 +176,7 @@ fn from_zip(path: &Path, bytes: Vec<u8>) -> Result<Received, ImportError> {
     let submission = reader::parse(path, &json)?;
     checked_names(path, &submission)?;
     let files = check_files(&submission, |name| zip.file_beside(name, MAX_UNCOMPRESSED))?;
-    Ok(Received {
-        source: path.to_path_buf(),
-        json,
-        submission,
-        files,
-        bare: false,
-    })
+    Ok(Received::from_bundle(path, json, submission, files))
 }
 
 /// Attachments by name, forwarded e-mails included.
@@ -241,11 +253,5 @@ fn from_eml(path: &Path) -> Result<Received, ImportError> {
             .find(|(n, _)| n == name)
             .map(|(_, b)| b.to_vec()))
     })?;
-    Ok(Received {
-        source: path.to_path_buf(),
-        json,
-        submission,
-        files,
-        bare: false,
-    })
+    Ok(Received::from_bundle(path, json, submission, files))
 }

@@ -28,19 +28,51 @@ pub struct StoredRow {
     pub json: String,
 }
 
-const YEAR_SQL: &str = "
+/// Each school's newest current submission of the year, in URN order: ids only, so the
+/// sort never carries the stored JSON.
+const ORDER_SQL: &str = "
+SELECT p.id, p.n - 1 FROM (
+    SELECT id, urn, school_name,
+           row_number() OVER (PARTITION BY school_key ORDER BY generated_at DESC, id DESC) AS rn,
+           count(*) OVER (PARTITION BY school_key) AS n
+    FROM submissions WHERE current = 1 AND academic_year = ?1) p
+LEFT JOIN expected_schools e ON e.urn = p.urn
+WHERE p.rn = 1
+ORDER BY p.urn IS NULL, p.urn, coalesce(e.name, p.school_name)";
+
+const ROW_SQL: &str = "
 SELECT c.school_key, c.urn, coalesce(e.name, c.school_name), coalesce(c.phase, e.phase),
        coalesce(c.local_authority, e.local_authority), c.academic_year, c.generated_at,
        c.questionnaire_id, c.questionnaire_version, c.read_with_version, c.files_status,
-       (SELECT group_concat(kind, ',') FROM flags f WHERE f.submission_id = c.id), c.n - 1, c.json
-FROM (SELECT s.*, row_number() OVER (PARTITION BY school_key ORDER BY generated_at DESC, id DESC) AS rn,
-             count(*) OVER (PARTITION BY school_key) AS n
-      FROM submissions s WHERE current = 1 AND academic_year = ?1) c
+       (SELECT group_concat(kind, ',') FROM flags f WHERE f.submission_id = c.id), j.json
+FROM submissions c JOIN submission_json j ON j.submission_id = c.id
 LEFT JOIN expected_schools e ON e.urn = c.urn
-WHERE c.rn = 1
-ORDER BY c.urn IS NULL, c.urn, 3";
+WHERE c.id = ?1";
 
-/// Call `each` with every school's row of `year`, in URN order.
+fn stored_row(r: &rusqlite::Row<'_>, others: usize) -> rusqlite::Result<StoredRow> {
+    let flags: Option<String> = r.get(11)?;
+    Ok(StoredRow {
+        school_key: r.get(0)?,
+        urn: r.get(1)?,
+        name: r.get(2)?,
+        phase: r.get(3)?,
+        local_authority: r.get(4)?,
+        academic_year: r.get(5)?,
+        generated_at: r.get(6)?,
+        questionnaire_id: r.get(7)?,
+        questionnaire_version: r.get(8)?,
+        read_with_version: r.get(9)?,
+        files_status: r.get(10)?,
+        flags: flags
+            .map(|f| f.split(',').map(str::to_string).collect())
+            .unwrap_or_default(),
+        others,
+        json: r.get(12)?,
+    })
+}
+
+/// Call `each` with every school's row of `year`, in URN order, reading one submission at
+/// a time so memory does not grow with the number of schools.
 ///
 /// # Errors
 /// The database cannot be read, or `each` failed.
@@ -49,31 +81,19 @@ pub fn each_school(
     year: AcademicYear,
     each: &mut dyn FnMut(StoredRow) -> Result<(), HubError>,
 ) -> Result<(), HubError> {
-    let mut st = db.conn().prepare(YEAR_SQL).map_err(|e| db.error(e))?;
-    let mut rows = st.query(params![year.label()]).map_err(|e| db.error(e))?;
-    while let Some(r) = rows.next().map_err(|e| db.error(e))? {
-        let get = || -> rusqlite::Result<StoredRow> {
-            let flags: Option<String> = r.get(11)?;
-            Ok(StoredRow {
-                school_key: r.get(0)?,
-                urn: r.get(1)?,
-                name: r.get(2)?,
-                phase: r.get(3)?,
-                local_authority: r.get(4)?,
-                academic_year: r.get(5)?,
-                generated_at: r.get(6)?,
-                questionnaire_id: r.get(7)?,
-                questionnaire_version: r.get(8)?,
-                read_with_version: r.get(9)?,
-                files_status: r.get(10)?,
-                flags: flags
-                    .map(|f| f.split(',').map(str::to_string).collect())
-                    .unwrap_or_default(),
-                others: r.get(12)?,
-                json: r.get(13)?,
-            })
-        };
-        each(get().map_err(|e| db.error(e))?)?;
+    let order: Vec<(i64, usize)> = {
+        let mut st = db.conn().prepare(ORDER_SQL).map_err(|e| db.error(e))?;
+        let rows = st
+            .query_map(params![year.label()], |r| Ok((r.get(0)?, r.get(1)?)))
+            .map_err(|e| db.error(e))?;
+        rows.collect::<Result<_, _>>().map_err(|e| db.error(e))?
+    };
+    let mut st = db.conn().prepare(ROW_SQL).map_err(|e| db.error(e))?;
+    for (id, others) in order {
+        let row = st
+            .query_row([id], |r| stored_row(r, others))
+            .map_err(|e| db.error(e))?;
+        each(row)?;
     }
     Ok(())
 }
