@@ -81,22 +81,20 @@ fn table(
         "{} {} {} {} {} {} Status",
         fit("URN", 6),
         fit("School", 32),
-        fit("Phase", 12),
+        fit("Phase", 14),
         fit("Submitted", 11),
         fit("Questionnaire", 28),
         fit("Overall", 16)
     )?;
     for l in lines {
-        let questionnaire = match (&l.questionnaire, &l.questionnaire_version) {
-            (Some(q), Some(v)) => format!("{q} {v}"),
-            _ => String::new(),
-        };
+        // The id alone fits the column; the version is in --json and the report.
+        let questionnaire = l.questionnaire.clone().unwrap_or_default();
         writeln!(
             out,
             "{} {} {} {} {} {} {}",
             fit(&l.urn.map(|u| u.to_string()).unwrap_or_default(), 6),
             fit(&l.name, 32),
-            fit(l.phase.as_deref().unwrap_or(""), 12),
+            fit(l.phase.as_deref().unwrap_or(""), 14),
             fit(
                 &l.submitted.as_deref().map(super::day).unwrap_or_default(),
                 11
