@@ -65,12 +65,13 @@ pub fn flag_label(kind: &str) -> &str {
 
 const LIST_SQL: &str = "
 WITH cur AS (
-    -- Only the columns listed: the stored JSON never goes through the sort.
-    SELECT id, urn, school_name, title, phase, local_authority, generated_at, questionnaire_id,
-           questionnaire_version, overall, award,
-           row_number() OVER (PARTITION BY school_key ORDER BY generated_at DESC, id DESC) AS rn,
-           count(*) OVER (PARTITION BY school_key) AS n
+    -- One row per school: SQLite takes the other columns from the row with the newest
+    -- generated_at, walking the index in school order, so nothing is sorted but the result.
+    -- Only the columns listed, so the stored JSON is never read.
+    SELECT id, urn, school_name, title, phase, local_authority, max(generated_at) AS generated_at,
+           questionnaire_id, questionnaire_version, overall, award, count(*) AS n
     FROM submissions WHERE current = 1 AND academic_year = ?1
+    GROUP BY school_key
 )
 SELECT * FROM (
     SELECT cur.urn AS urn, coalesce(e.name, cur.school_name, cur.title) AS name,
@@ -79,7 +80,7 @@ SELECT * FROM (
            coalesce(cur.overall, cur.award), cur.n, e.urn IS NOT NULL,
            (SELECT group_concat(kind, ',') FROM flags f WHERE f.submission_id = cur.id)
     FROM cur LEFT JOIN expected_schools e ON e.urn = cur.urn
-    WHERE cur.rn = 1 AND NOT ?2
+    WHERE NOT ?2
     UNION ALL
     SELECT e.urn, e.name, e.phase, e.local_authority, NULL, NULL, NULL, NULL, 0, 1, NULL
     FROM expected_schools e

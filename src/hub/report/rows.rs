@@ -32,12 +32,12 @@ pub struct StoredRow {
 /// sort never carries the stored JSON.
 const ORDER_SQL: &str = "
 SELECT p.id, p.n - 1 FROM (
-    SELECT id, urn, school_name,
-           row_number() OVER (PARTITION BY school_key ORDER BY generated_at DESC, id DESC) AS rn,
-           count(*) OVER (PARTITION BY school_key) AS n
-    FROM submissions WHERE current = 1 AND academic_year = ?1) p
+    -- The other columns come from the row with the newest generated_at (SQLite's rule for
+    -- a lone max()).
+    SELECT id, urn, school_name, max(generated_at), count(*) AS n
+    FROM submissions WHERE current = 1 AND academic_year = ?1
+    GROUP BY school_key) p
 LEFT JOIN expected_schools e ON e.urn = p.urn
-WHERE p.rn = 1
 ORDER BY p.urn IS NULL, p.urn, coalesce(e.name, p.school_name)";
 
 const ROW_SQL: &str = "

@@ -119,8 +119,9 @@ impl Book {
     ) -> Result<Self, HubError> {
         let mut wb = Workbook::new();
         wb.set_tempdir(tempdir).map_err(|e| failed(&e))?;
-        // Level 3 of 9: the national roll-up's Answers sheet is large and mostly text.
-        wb.set_zip_compression_level(3);
+        // The fastest level: the national roll-up's Answers sheet is large, and time matters
+        // more than a smaller file.
+        wb.set_zip_compression_level(1);
         let formats = Formats {
             heading: Format::new().set_bold().set_text_wrap(),
             date: Format::new().set_num_format("d mmm yyyy"),
