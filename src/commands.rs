@@ -5,6 +5,7 @@
 pub mod check;
 pub mod drafts;
 pub mod export;
+pub mod hub;
 pub mod import;
 pub mod new;
 pub mod open;
@@ -34,5 +35,6 @@ pub fn dispatch(cli: Cli, dirs: &DataDirs) -> anyhow::Result<ExitCode> {
         Some(Command::Check(a)) => check::run(&a, dirs),
         Some(Command::Plain(a)) => plain::run(&a, dirs),
         Some(Command::Print(a)) => print::run(&a, dirs),
+        Some(Command::Hub(a)) => hub::run(&a, dirs),
     }
 }

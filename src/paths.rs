@@ -1,5 +1,5 @@
-//! Where music-sef keeps its files: drafts, installed questionnaires and settings, and where
-//! bundles are written.
+//! Where music-sef keeps its files: drafts, installed questionnaires, settings and the hub
+//! database, and where bundles are written.
 
 use std::path::{Path, PathBuf};
 
@@ -85,6 +85,11 @@ impl DataDirs {
     /// `<data dir>/questionnaires`: extra questionnaire files shown beside the built-in ones.
     pub fn questionnaires(&self) -> PathBuf {
         self.root.join("questionnaires")
+    }
+
+    /// `<data dir>/hub/hub.sqlite`: the hub's database (`music-sef hub …`).
+    pub fn hub_db(&self) -> PathBuf {
+        self.root.join("hub").join("hub.sqlite")
     }
 
     /// `<data dir>/settings.json`: remembered answers to one-off questions (hub e-mail).

@@ -16,6 +16,7 @@ pub fn run(dirs: &DataDirs) -> ExitCode {
         "Settings:                 {}",
         dirs.settings_file().display()
     );
+    println!("Hub database:             {}", dirs.hub_db().display());
     println!("(Set {DATA_DIR_ENV} to use another data folder.)");
     ExitCode::SUCCESS
 }
