@@ -1,6 +1,8 @@
 //! One module per command: each takes its parsed arguments and the data folders, does the
 //! work and returns the exit code. Errors returned here are the user's input or data being
-//! wrong (exit 1); clap handles usage errors (exit 2).
+//! wrong (exit 1); clap handles usage errors (exit 2). Everything printed goes through
+//! `crate::text` (`outln!`, `errln!`), errors too, so no text from a questionnaire, a draft
+//! or a bundle reaches the terminal raw.
 
 pub mod check;
 pub mod drafts;
@@ -19,8 +21,19 @@ use std::process::ExitCode;
 use crate::cli::{Cli, Command};
 use crate::paths::DataDirs;
 
-/// Run the parsed command line.
+/// Run the parsed command line. An error's whole message (which may quote a file) is made
+/// terminal-safe here, before anything prints it.
+///
+/// # Errors
+/// What went wrong, in words for the teacher.
 pub fn dispatch(cli: Cli, dirs: &DataDirs) -> anyhow::Result<ExitCode> {
+    run(cli, dirs).map_err(|e| {
+        let text = format!("{e:#}");
+        anyhow::anyhow!("{}", crate::text::terminal_safe(&text))
+    })
+}
+
+fn run(cli: Cli, dirs: &DataDirs) -> anyhow::Result<ExitCode> {
     if cli.version {
         return Ok(version::run(dirs));
     }

@@ -22,5 +22,6 @@ pub mod questionnaire;
 pub mod settings;
 pub mod store;
 pub mod synthetic;
+pub mod text;
 pub mod tui;
 pub mod workflow;

@@ -6,6 +6,7 @@
 
 pub mod action;
 pub mod app;
+pub mod cells;
 pub mod clicks;
 pub mod controller;
 pub mod editor;
@@ -18,6 +19,8 @@ pub mod home_view;
 pub mod keys;
 pub mod new_draft;
 pub mod new_draft_view;
+pub mod quit;
+pub mod quit_view;
 pub mod restore;
 pub mod restore_view;
 pub mod terminal;

@@ -9,7 +9,7 @@ use crate::questionnaire::{builtin::BUILTIN_FILES, load_file, load_str};
 
 pub fn run(args: &CheckArgs, dirs: &crate::paths::DataDirs) -> anyhow::Result<ExitCode> {
     if args.print.is_some() && args.files.len() != 1 {
-        eprintln!(
+        crate::errln!(
             "--print proofs one questionnaire: give one FILE with it, for example\n  music-sef check our-hub-review.json --print our-hub-review.pdf"
         );
         return Ok(ExitCode::from(2));
@@ -18,7 +18,7 @@ pub fn run(args: &CheckArgs, dirs: &crate::paths::DataDirs) -> anyhow::Result<Ex
     for path in &args.files {
         match load_file(path) {
             Ok(q) => {
-                println!(
+                crate::outln!(
                     "ok  {}  (id {}, version {}, {} section{}, {} question{})",
                     path.display(),
                     q.id,
@@ -29,7 +29,7 @@ pub fn run(args: &CheckArgs, dirs: &crate::paths::DataDirs) -> anyhow::Result<Ex
                     plural(q.question_count())
                 );
                 if replaces_builtin(&q.id, path) {
-                    println!(
+                    crate::outln!(
                         "    note: \"{}\" is also the id of a built-in questionnaire; installed, this file replaces it",
                         q.id
                     );
@@ -37,18 +37,18 @@ pub fn run(args: &CheckArgs, dirs: &crate::paths::DataDirs) -> anyhow::Result<Ex
             }
             Err(e) => {
                 unusable += 1;
-                eprintln!("{e}");
+                crate::errln!("{e}");
             }
         }
     }
     if unusable > 0 {
         let n = args.files.len();
-        eprintln!(
+        crate::errln!(
             "\n{unusable} of {n} file{} could not be used; see above for what to fix. How to write a questionnaire: docs/questionnaire-format.md",
             plural(n)
         );
         if args.print.is_some() {
-            eprintln!("No PDF was written: fix the problems above first.");
+            crate::errln!("No PDF was written: fix the problems above first.");
         }
         return Ok(ExitCode::from(1));
     }
@@ -56,7 +56,7 @@ pub fn run(args: &CheckArgs, dirs: &crate::paths::DataDirs) -> anyhow::Result<Ex
         let spec = file.to_string_lossy();
         let workflow = crate::workflow::Workflow::new(dirs);
         let path = workflow.print(&spec, Some(out), crate::clock::Clock::system().now())?;
-        println!("Printed the questions to {}", path.display());
+        crate::outln!("Printed the questions to {}", path.display());
     }
     Ok(ExitCode::SUCCESS)
 }

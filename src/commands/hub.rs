@@ -39,7 +39,7 @@ fn refresh(db: &HubDb, dirs: &DataDirs) -> anyhow::Result<crate::questionnaire::
     let registry = crate::questionnaire::Registry::discover(dirs);
     let n = crate::hub::intake::refresh::refresh(db, &registry)?;
     if n > 0 {
-        println!(
+        crate::outln!(
             "{n} submission{} held without {} questionnaire can now be read, and {} been.",
             if n == 1 { "" } else { "s" },
             if n == 1 { "its" } else { "their" },

@@ -5,18 +5,18 @@ use std::process::ExitCode;
 use crate::paths::{DATA_DIR_ENV, DataDirs};
 
 pub fn run(dirs: &DataDirs) -> ExitCode {
-    println!("music-sef {}", env!("CARGO_PKG_VERSION"));
-    println!("Data folder:              {}", dirs.root().display());
-    println!("Drafts:                   {}", dirs.drafts().display());
-    println!(
+    crate::outln!("music-sef {}", env!("CARGO_PKG_VERSION"));
+    crate::outln!("Data folder:              {}", dirs.root().display());
+    crate::outln!("Drafts:                   {}", dirs.drafts().display());
+    crate::outln!(
         "Installed questionnaires: {}",
         dirs.questionnaires().display()
     );
-    println!(
+    crate::outln!(
         "Settings:                 {}",
         dirs.settings_file().display()
     );
-    println!("Hub database:             {}", dirs.hub_db().display());
-    println!("(Set {DATA_DIR_ENV} to use another data folder.)");
+    crate::outln!("Hub database:             {}", dirs.hub_db().display());
+    crate::outln!("(Set {DATA_DIR_ENV} to use another data folder.)");
     ExitCode::SUCCESS
 }

@@ -6,19 +6,13 @@ use chrono::{DateTime, Local, Utc};
 use super::decision::{self, Decision};
 use super::eml;
 use super::facts::Facts;
-use super::names::safe_name;
+use super::names::bundle_base;
 use super::submission::{Changes, Dates, EmailFields, FileNames, Submission};
 use super::{ExportError, ExportOptions, ExportWarning, MissingAnswer, mailto_link};
 use crate::answers::parse::parse_url;
 use crate::answers::{checklist, progress, scoring, summary};
 use crate::draft::Draft;
 use crate::questionnaire::{Questionnaire, Requirement};
-
-/// The school's part of a file name, at most, in characters: enough to recognise it by
-/// ("Willowbrook-Primary"), short enough that five names fit Windows' path limit.
-const SCHOOL_IN_NAME: usize = 24;
-/// The questionnaire's part of a file name, at most, in characters.
-const QUESTIONNAIRE_IN_NAME: usize = 32;
 
 /// Everything the bundle for `draft` will say, as of `now`.
 ///
@@ -110,18 +104,14 @@ fn dates(now: DateTime<Local>) -> Dates {
     }
 }
 
-/// `<URN>-<school, short>-<questionnaire>-<YYYY-MM-DD>`, and every file named from it, so
-/// each attachment says whose it is. The safe characters are `names::safe_name`'s.
-pub fn file_names(qn: &Questionnaire, facts: &Facts, dates: &Dates) -> FileNames {
-    let urn = facts
-        .urn
-        .as_deref()
-        .map_or_else(|| "no-URN".to_string(), |u| safe_name(u, 12));
-    let base = format!(
-        "{urn}-{}-{}-{}",
-        short_school(&facts.school_or_default()),
-        safe_name(&qn.id, QUESTIONNAIRE_IN_NAME),
-        dates.iso
+/// Every file named from one base (see `names::bundle_base`), so each attachment says whose
+/// it is.
+fn file_names(qn: &Questionnaire, facts: &Facts, dates: &Dates) -> FileNames {
+    let base = bundle_base(
+        facts.urn.as_deref(),
+        &facts.school_or_default(),
+        &qn.id,
+        &dates.iso,
     );
     FileNames {
         pdf: format!("{base}.pdf"),
@@ -131,20 +121,6 @@ pub fn file_names(qn: &Questionnaire, facts: &Facts, dates: &Dates) -> FileNames
         eml: format!("{base}-email.eml"),
         zip: format!("{base}.zip"),
         base,
-    }
-}
-
-/// The school's name made safe and cut at a word boundary to at most [`SCHOOL_IN_NAME`]
-/// characters: "Willowbrook Primary School" gives "Willowbrook-Primary".
-fn short_school(school: &str) -> String {
-    let safe = safe_name(school, 200);
-    if safe.chars().count() <= SCHOOL_IN_NAME {
-        return safe;
-    }
-    let cut: String = safe.chars().take(SCHOOL_IN_NAME + 1).collect();
-    match cut.rfind('-') {
-        Some(i) if i > 0 => cut[..i].to_string(),
-        _ => cut.chars().take(SCHOOL_IN_NAME).collect(),
     }
 }
 

@@ -57,8 +57,8 @@ pub struct Changes {
 /// schools' attachments saved into one folder keep apart and say whose they are.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct FileNames {
-    /// `<URN>-<school, short>-<questionnaire>-<YYYY-MM-DD>`: the folder's name and the stem
-    /// of every file.
+    /// `<URN>-<school, short>-<YYYY-MM-DD>-<tag>` (see `names::bundle_base`): the folder's
+    /// name and the stem of every file.
     pub base: String,
     /// `<base>.pdf`
     pub pdf: String,

@@ -220,18 +220,15 @@ fn csv_bytes(a: &Answers) -> Vec<u8> {
 
 /// The bundle of school `i` for `year`, exported on a day in that year's autumn term.
 pub fn bundle(qn: &Questionnaire, i: usize, year: AcademicYear) -> Bundle {
-    let (_, name) = school(i);
+    let (urn, name) = school(i);
     let answers = answers(qn, i, year);
     let date = day(year, i);
-    let base = format!(
-        "{}-{}-{date}",
-        crate::export::names::safe_name(&name, 60),
-        qn.id
-    );
-    let pdf_name = format!("{base}.pdf");
+    // Named as the school's own export names its files.
+    let base =
+        crate::export::names::bundle_base(Some(&urn.to_string()), &name, &qn.id, &date.to_string());
     let files = vec![
-        (pdf_name, pdf_bytes(i as u64, 48 * 1024)),
-        ("answers.csv".to_string(), csv_bytes(&answers)),
+        (format!("{base}.pdf"), pdf_bytes(i as u64, 48 * 1024)),
+        (format!("{base}-answers.csv"), csv_bytes(&answers)),
     ];
     let at = date
         .and_hms_opt(10, 0, 0)
@@ -270,11 +267,14 @@ pub fn bundle(qn: &Questionnaire, i: usize, year: AcademicYear) -> Bundle {
 }
 
 impl Bundle {
-    fn all_files(&self) -> impl Iterator<Item = (&str, &[u8])> {
+    fn all_files(&self) -> impl Iterator<Item = (String, &[u8])> {
         self.files
             .iter()
-            .map(|(n, b)| (n.as_str(), b.as_slice()))
-            .chain(std::iter::once(("submission.json", self.json.as_slice())))
+            .map(|(n, b)| (n.clone(), b.as_slice()))
+            .chain(std::iter::once((
+                format!("{}-submission.json", self.base),
+                self.json.as_slice(),
+            )))
     }
 
     /// `<dir>/<base>.zip`, laid out as the export's zip.
@@ -303,7 +303,7 @@ impl Bundle {
         let folder = dir.join(&self.base);
         std::fs::create_dir_all(&folder)?;
         for (name, bytes) in self.all_files() {
-            std::fs::write(folder.join(name), bytes)?;
+            std::fs::write(folder.join(&name), bytes)?;
         }
         Ok(folder)
     }
@@ -319,7 +319,7 @@ impl Bundle {
             .subject(format!("Music self-evaluation – {}", self.submission.title))
             .text_body("Attached.");
         for (name, bytes) in self.all_files() {
-            m = m.attachment("application/octet-stream", name.to_string(), bytes.to_vec());
+            m = m.attachment("application/octet-stream", name, bytes.to_vec());
         }
         let bytes = m.write_to_vec()?;
         let path = dir.join(format!("{}.eml", self.base));

@@ -55,8 +55,10 @@ pub enum Action {
     Clicked(Hit),
     ScrollUp,
     ScrollDown,
-    /// Typing stopped for a moment: keep what was typed.
+    /// Typing stopped for a moment: keep what was typed (and say what is wrong with it).
     Idle,
+    /// Typing goes on, but what was typed is due to be kept: keep it without judging it yet.
+    KeepTyping,
     // Home screen and elsewhere.
     New,
     Rename,
@@ -72,6 +74,10 @@ pub enum Action {
     ChooseFolder,
     /// Print the chosen questionnaire's questions, to read before starting.
     Print,
+    // When quitting cannot save.
+    TryAgain,
+    WriteRecovery,
+    QuitAnyway,
 }
 
 /// IO the loop carries out after an update.
@@ -115,6 +121,10 @@ pub enum Effect {
     RememberExportFolder(PathBuf),
     /// Write the printed questionnaire of this id.
     Print(String),
+    /// Write the open draft somewhere else that has room (the save in its place failed).
+    WriteRecovery,
+    /// Leave without saving, as the teacher confirmed.
+    Leave,
 }
 
 /// A draft the loop opened, for the workspace.
@@ -151,6 +161,13 @@ pub enum Reply {
     HubAddressKnown,
     Flash(Flash),
     Saved(SaveStatus),
+    /// Quitting could not save: why, in words for the teacher, and since when it fails.
+    QuitBlocked {
+        reason: String,
+        since: String,
+    },
+    /// Where the recovery copy went, or why none could be written.
+    Recovery(Result<super::quit::Rescued, String>),
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

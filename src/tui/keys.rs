@@ -2,12 +2,14 @@
 //! footer's short label and help's sentence. The keymap, the footer, the help screen and
 //! docs/keys.md all read the same rows, so they cannot disagree.
 
+mod doc;
 mod table;
 
 use ratatui_textarea::{Input, Key};
 
 use super::action::Action;
 
+pub use doc::{DOC_GROUPS, markdown};
 pub use table::TABLE;
 
 /// Where keys are read: a screen, and on it whether a box takes typing or a question is asked.
@@ -43,6 +45,10 @@ pub enum Place {
     /// Typing another folder for bundles.
     ExportTyping,
     Help,
+    /// Quitting could not save: try again, write a recovery copy, or quit anyway.
+    QuitProblem,
+    /// "Quit without saving?"
+    QuitConfirm,
 }
 
 impl Place {
@@ -63,7 +69,7 @@ impl Place {
     pub fn confirming(self) -> bool {
         matches!(
             self,
-            Self::HomeConfirm | Self::RestoreConfirm | Self::ReviewConfirm
+            Self::HomeConfirm | Self::RestoreConfirm | Self::ReviewConfirm | Self::QuitConfirm
         )
     }
 }
@@ -185,8 +191,10 @@ pub fn footer(place: Place) -> Vec<FooterKey> {
         // "q quit" (which asks first) already offers what Ctrl-Q does.
         let same = |a: &Action| a == &b.action || (*a == Action::Leave && b.action == Action::Quit);
         let shown = own.iter().any(|o| same(&o.action) && o.footer.is_some());
-        // Help's own footer does not offer help.
-        let pointless = place == Place::Help && b.action == Action::Help;
+        // Help's own footer does not offer help; the question asked when quitting cannot
+        // save offers only its own answers.
+        let pointless = (place == Place::Help && b.action == Action::Help)
+            || matches!(place, Place::QuitProblem | Place::QuitConfirm);
         if let (Some(f), false, false) = (b.footer, shown, pointless) {
             out.push(FooterKey::of(b, f));
         }
@@ -203,87 +211,6 @@ pub fn help_rows(place: Place) -> Vec<(&'static str, &'static str)> {
         .filter(|b| !b.help.is_empty())
         .map(|b| (b.keys, b.help))
         .collect()
-}
-
-/// The places as docs/keys.md groups them: a heading each, and for groups of several
-/// places a line saying when each list applies.
-pub const DOC_GROUPS: &[(&str, &[(Place, &str)])] = &[
-    ("Everywhere", &[(Place::Everywhere, "")]),
-    (
-        "Home screen",
-        &[
-            (Place::Welcome, "Before your first draft"),
-            (Place::Home, "With your drafts listed"),
-            (
-                Place::HomeTyping,
-                "Typing a new title, or the path of last year's bundle",
-            ),
-            (Place::HomeConfirm, "Asked whether to delete a draft"),
-        ],
-    ),
-    (
-        "Starting a new self-evaluation",
-        &[
-            (Place::NewDraft, "Choosing the questionnaire"),
-            (Place::NewDraftTitle, "Typing the title"),
-        ],
-    ),
-    (
-        "Restoring a backup",
-        &[
-            (Place::Restore, "Choosing a backup"),
-            (Place::RestoreConfirm, "Asked whether to restore it"),
-        ],
-    ),
-    ("Answering questions (not typing)", &[(Place::Question, "")]),
-    (
-        "Typing in an answer box",
-        &[
-            (Place::TypingLine, "A one-line box"),
-            (Place::TypingLong, "A long answer or evidence box"),
-        ],
-    ),
-    ("List of sections", &[(Place::Sections, "")]),
-    (
-        "Review",
-        &[
-            (Place::Review, "The list"),
-            (
-                Place::ReviewConfirm,
-                "Asked whether to export with required answers missing",
-            ),
-            (Place::ReviewTyping, "Typing the hub's e-mail address"),
-        ],
-    ),
-    (
-        "After exporting",
-        &[
-            (Place::Export, "The bundle written"),
-            (Place::ExportTyping, "Typing another folder for bundles"),
-        ],
-    ),
-    ("Help", &[(Place::Help, "")]),
-];
-
-/// The keys part of docs/keys.md, made from the table.
-pub fn markdown() -> String {
-    let mut out = String::new();
-    for (heading, places) in DOC_GROUPS {
-        out.push_str(&format!("\n## {heading}\n"));
-        for (place, when) in *places {
-            if !when.is_empty() {
-                out.push_str(&format!("\n{when}:\n"));
-            }
-            out.push_str("\n| key | what it does |\n|---|---|\n");
-            for b in TABLE
-                .iter()
-                .filter(|b| b.applies(*place) && !b.help.is_empty())
-            {
-                out.push_str(&format!("| {} | {} |\n", b.keys, b.help));
-            }
-        }
-    }
-    out
 }
 
 #[cfg(test)]

@@ -7,7 +7,7 @@ use ratatui::style::Style;
 use ratatui::text::Span;
 use ratatui::widgets::{Block, Borders, Paragraph};
 use ratatui_textarea::TextArea;
-use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
+use unicode_width::UnicodeWidthStr;
 
 use super::clicks::{ClickMap, Hit};
 use super::theme::Theme;
@@ -17,24 +17,8 @@ pub fn width(s: &str) -> u16 {
     u16::try_from(UnicodeWidthStr::width(s)).unwrap_or(u16::MAX)
 }
 
-/// Cut a string to `max` cells, ending with … when cut.
-pub fn truncate(s: &str, max: usize) -> String {
-    if UnicodeWidthStr::width(s) <= max {
-        return s.to_string();
-    }
-    let mut out = String::new();
-    let mut w = 0;
-    for c in s.chars() {
-        let cw = c.width().unwrap_or(0);
-        if w + cw + 1 > max {
-            break;
-        }
-        out.push(c);
-        w += cw;
-    }
-    out.push('…');
-    out
-}
+/// Cut a string to `max` cells (kept with the text helpers, which commands use too).
+pub use crate::text::truncate;
 
 /// Rows a paragraph of `text` takes at `width`, roughly (word wrap).
 pub fn rows(text: &str, width: u16) -> u16 {

@@ -258,7 +258,7 @@ fn attachments_carry_the_urn_and_their_hashes_survive_a_mail_program_rewriting_l
     let report = primary_school(&env, 148_392, "École Sainte-Anne");
     let eml = std::fs::read_to_string(&report.eml).expect("eml");
     assert!(
-        eml.contains("name=\"148392-Ecole-Sainte-Anne-school-music-self-evaluation-"),
+        eml.contains("name=\"148392-Ecole-Sainte-Anne-2026-"),
         "a plain name= beside the encoded file name"
     );
     // A mail program that turns CRLF into LF must not change what the hub saves.

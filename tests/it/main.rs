@@ -5,12 +5,15 @@
 mod common;
 mod harness;
 
+mod answer_limits;
 mod answers_core;
 mod checklist_format;
 mod cli_basics;
+mod cli_hostile;
 mod completion_time;
 mod export_bundle;
 mod export_decision;
+mod export_hygiene;
 mod format_features;
 mod hub_flags;
 mod hub_intake;
@@ -23,6 +26,10 @@ mod plain_input;
 mod plain_mode;
 mod print;
 #[cfg(unix)]
+mod pty;
+#[cfg(unix)]
+mod pty_reliability;
+#[cfg(unix)]
 mod pty_smoke;
 mod questionnaire;
 mod readme_tables;
@@ -31,8 +38,11 @@ mod shipped_audit;
 mod shipped_content;
 mod shipped_default;
 mod shipped_default_facts;
+mod store_locking;
 mod store_migration;
 mod store_safety;
 mod teacher_way;
+mod tui_reliability;
 mod tui_screens;
+mod tui_unicode;
 mod tui_walk;

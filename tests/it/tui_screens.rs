@@ -214,11 +214,13 @@ fn not_saved_banner() {
 #[test]
 fn read_only_in_a_second_window() {
     let (first, d) = TestApp::with_draft("pre-meeting-data-form", "Pre-meeting");
-    // The holder's pid, host and time differ per machine; the lock file says who, so a fixed
+    // The holder's pid, host and time differ per machine; `draft.holder` says who, so a fixed
     // holder keeps the wrapped sentence the same everywhere.
-    let lock = first.env.store.draft_dir(d.id).join("draft.lock");
-    std::fs::write(&lock, r#"{"pid":4242,"host":"MUSIC-PC","since":null}"#)
-        .expect("rewrite lock holder");
+    std::fs::write(
+        first.env.store.draft_dir(d.id).join("draft.holder"),
+        r#"{"pid":4242,"host":"MUSIC-PC","since":null}"#,
+    )
+    .expect("rewrite the holder");
     let second = TestApp::in_env(common::Env::beside(&first.env));
     let (mut second, _) = second.opened(d);
     second.typed("x");

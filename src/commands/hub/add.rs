@@ -21,7 +21,7 @@ pub fn run(a: &HubAddArgs, path: &Path, dirs: &DataDirs) -> anyhow::Result<ExitC
     let inputs = intake::find_inputs(&a.paths);
     let total = inputs.files.len() + inputs.missing.len();
     if total == 0 {
-        println!(
+        crate::outln!(
             "No bundles found there ({} other file{} passed over). hub add takes .zip files, bundle folders, submission.json files and saved e-mails (.eml).",
             inputs.skipped,
             if inputs.skipped == 1 { "" } else { "s" }
@@ -36,15 +36,17 @@ pub fn run(a: &HubAddArgs, path: &Path, dirs: &DataDirs) -> anyhow::Result<ExitC
         if !lines.is_empty() || refusal.is_some() {
             // The bar is cleared while lines are printed, so they never mix with it.
             bar.suspend(|| {
-                lines.iter().for_each(|l| println!("{l}"));
-                refusal.iter().for_each(|l| eprintln!("{l}"));
+                lines.iter().for_each(|l| crate::outln!("{l}"));
+                refusal.iter().for_each(|l| crate::errln!("{l}"));
             });
         }
     })?;
     bar.finish_and_clear();
-    println!("{}", summary_line(&summary));
+    crate::outln!("{}", summary_line(&summary));
     if summary.flagged > 0 {
-        println!("See what is flagged with `music-sef hub schools`; flagged submissions are kept.");
+        crate::outln!(
+            "See what is flagged with `music-sef hub schools`; flagged submissions are kept."
+        );
     }
     Ok(if summary.refused > 0 {
         ExitCode::from(1)

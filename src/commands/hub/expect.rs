@@ -10,7 +10,7 @@ pub fn run(a: &HubExpectArgs, path: &Path) -> anyhow::Result<ExitCode> {
     let list = expect::read(&a.file, &a.local_authorities)?;
     let db = HubDb::open(path)?;
     let matched = expect::replace(&db, &a.file, &list)?;
-    println!(
+    crate::outln!(
         "Expecting {} schools, from {} (read as {}). This list replaces any earlier one.",
         list.schools.len(),
         shown(&a.file.display().to_string()),
@@ -27,13 +27,13 @@ pub fn run(a: &HubExpectArgs, path: &Path) -> anyhow::Result<ExitCode> {
     .map(|(n, why)| format!("{n} {why}"))
     .collect();
     if !left.is_empty() {
-        println!("Left out: {}.", left.join(", "));
+        crate::outln!("Left out: {}.", left.join(", "));
     }
     if matched > 0 {
-        println!(
+        crate::outln!(
             "{matched} submission(s) sent without a URN now matched to a school by name (flagged, to check)."
         );
     }
-    println!("See who has not sent a bundle yet with `music-sef hub schools --outstanding`.");
+    crate::outln!("See who has not sent a bundle yet with `music-sef hub schools --outstanding`.");
     Ok(ExitCode::SUCCESS)
 }

@@ -17,15 +17,16 @@ pub fn run(a: &HubReportArgs, path: &Path, dirs: &DataDirs) -> anyhow::Result<Ex
         None => crate::hub::schools::default_year(&db)?,
     };
     let written = report::write(&db, &registry, year, &a.out)?;
-    println!(
+    crate::outln!(
         "The roll-up for {year}: {} schools sent a submission, {} expected schools have not.",
-        written.schools, written.outstanding
+        written.schools,
+        written.outstanding
     );
     for (file, what) in &written.files {
-        println!("  {}   {what}", shown(&file.display().to_string()));
+        crate::outln!("  {}   {what}", shown(&file.display().to_string()));
     }
     for w in &written.warnings {
-        println!("{w}");
+        crate::outln!("{w}");
     }
     Ok(ExitCode::SUCCESS)
 }

@@ -4,8 +4,6 @@ use std::io::Write;
 use std::path::Path;
 use std::process::ExitCode;
 
-use unicode_width::UnicodeWidthChar;
-
 use crate::cli::hub::HubSchoolsArgs;
 use crate::hub::schools::{self, SchoolLine};
 use crate::hub::shown;
@@ -31,27 +29,9 @@ pub fn run(a: &HubSchoolsArgs, path: &Path, dirs: &DataDirs) -> anyhow::Result<E
     Ok(ExitCode::SUCCESS)
 }
 
-/// Cut to `width` columns of the terminal, with "…" when cut, padded to `width`.
+/// A column of the table: the text made safe for the terminal, cut and padded to `width`.
 fn fit(s: &str, width: usize) -> String {
-    let s = shown(s);
-    let total: usize = s.chars().map(|c| c.width().unwrap_or(0)).sum();
-    let (mut out, mut used) = (String::new(), 0);
-    if total <= width {
-        (out, used) = (s, total);
-    } else {
-        for c in s.chars() {
-            let w = c.width().unwrap_or(0);
-            if used + w + 1 > width {
-                break;
-            }
-            out.push(c);
-            used += w;
-        }
-        out.push('…');
-        used += 1;
-    }
-    out.push_str(&" ".repeat(width.saturating_sub(used)));
-    out
+    crate::text::fit(&shown(s), width)
 }
 
 fn table(

@@ -136,11 +136,20 @@ fn the_questionnaires_hub_address_comes_before_the_remembered_one() {
 }
 
 #[test]
-fn file_names_carry_the_urn_the_school_the_questionnaire_and_the_day() {
+fn file_names_carry_the_urn_the_school_and_the_day() {
     let qn = questionnaire(None);
     let mut d = draft(&qn);
     let sub = prepare(&qn, &d, &ExportOptions::default(), now()).unwrap_or_else(|e| panic!("{e}"));
-    let base = "148392-Oakfield-Primary-fixture-2026-12-01";
+    let base = crate::export::names::bundle_base(
+        Some("148392"),
+        "Oakfield Primary",
+        "fixture",
+        "2026-12-01",
+    );
+    assert!(
+        base.starts_with("148392-Oakfield-Primary-2026-12-01-"),
+        "{base}"
+    );
     assert_eq!(sub.names.base, base);
     assert_eq!(sub.names.zip, format!("{base}.zip"));
     assert_eq!(
@@ -160,16 +169,19 @@ fn file_names_carry_the_urn_the_school_the_questionnaire_and_the_day() {
             .body
             .starts_with("Dear colleagues at Riverside music hub,")
     );
-    // A long name is cut at a word; no URN is said so.
+    // A long name is cut at a word; without a URN the name starts with the school.
     d.answers.remove("urn");
     d.answers.insert(
         "school".into(),
         AnswerValue::Text("Willowbrook Primary School and Nursery".into()),
     );
     let sub = prepare(&qn, &d, &ExportOptions::default(), now()).unwrap_or_else(|e| panic!("{e}"));
-    assert_eq!(
-        sub.names.base,
-        "no-URN-Willowbrook-Primary-fixture-2026-12-01"
+    assert!(
+        sub.names
+            .base
+            .starts_with("Willowbrook-Primary-2026-12-01-"),
+        "{}",
+        sub.names.base
     );
 }
 
