@@ -205,6 +205,7 @@ fn first_frame(
         let Ok(mut s) = expectrl::Session::spawn(make()) else {
             continue;
         };
+        #[cfg(unix)]
         let _ = s.get_process_mut().set_window_size(120, 40);
         s.set_expect_timeout(Some(Duration::from_secs(10)));
         if s.expect(needle).is_ok() {

@@ -5,16 +5,18 @@
 //! or a bundle reaches the terminal raw.
 
 pub mod check;
+pub mod completions;
 pub mod drafts;
 pub mod export;
 pub mod hub;
 pub mod import;
+pub mod man;
 pub mod new;
 pub mod open;
+pub mod paths;
 pub mod plain;
 pub mod print;
 pub mod questionnaires;
-pub mod version;
 
 use std::process::ExitCode;
 
@@ -34,8 +36,8 @@ pub fn dispatch(cli: Cli, dirs: &DataDirs) -> anyhow::Result<ExitCode> {
 }
 
 fn run(cli: Cli, dirs: &DataDirs) -> anyhow::Result<ExitCode> {
-    if cli.version {
-        return Ok(version::run(dirs));
+    if cli.no_mouse {
+        crate::tui::terminal::use_mouse(false);
     }
     match cli.command {
         None => open::home(dirs),
@@ -49,5 +51,24 @@ fn run(cli: Cli, dirs: &DataDirs) -> anyhow::Result<ExitCode> {
         Some(Command::Plain(a)) => plain::run(&a, dirs),
         Some(Command::Print(a)) => print::run(&a, dirs),
         Some(Command::Hub(a)) => hub::run(&a, dirs),
+        Some(Command::Paths) => Ok(paths::run(dirs)),
+        Some(Command::Completions(a)) => completions::run(&a),
+        Some(Command::Man) => man::run(),
+    }
+}
+
+/// Write generated text to standard output. A reader that stopped early (`| head`) is not an
+/// error: there is simply no one left to read the rest.
+///
+/// # Errors
+/// Standard output could not be written for another reason (a full disk).
+pub fn print_bytes(bytes: &[u8]) -> anyhow::Result<ExitCode> {
+    use std::io::Write as _;
+    let mut out = std::io::stdout().lock();
+    match out.write_all(bytes).and_then(|()| out.flush()) {
+        Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => {
+            Err(anyhow::Error::new(e).context("could not write the output"))
+        }
+        _ => Ok(ExitCode::SUCCESS),
     }
 }

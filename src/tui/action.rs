@@ -78,6 +78,8 @@ pub enum Action {
     TryAgain,
     WriteRecovery,
     QuitAnyway,
+    /// Take the mouse or leave it to the terminal (for selecting text).
+    ToggleMouse,
 }
 
 /// IO the loop carries out after an update.
@@ -125,6 +127,8 @@ pub enum Effect {
     WriteRecovery,
     /// Leave without saving, as the teacher confirmed.
     Leave,
+    /// Switch the mouse at the terminal and remember the choice.
+    ToggleMouse,
 }
 
 /// A draft the loop opened, for the workspace.

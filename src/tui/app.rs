@@ -84,6 +84,10 @@ impl App {
         if action == Action::Quit {
             return self.quit();
         }
+        // Any screen, help included, and help stays open.
+        if action == Action::ToggleMouse {
+            return Effect::ToggleMouse;
+        }
         if let Some(q) = self.quit.as_mut() {
             return match q.update(&action) {
                 Some(Choice::TryAgain) => self.quit(),

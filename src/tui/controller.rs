@@ -373,6 +373,7 @@ impl Controller {
                     Err(e) => Flash::warn(format!("That folder cannot be used: {e}")),
                 },
             )),
+            Effect::ToggleMouse => Some(super::mouse::toggle(self.workflow.dirs())),
             Effect::OpenMail => self
                 .last_export
                 .as_ref()

@@ -9,6 +9,7 @@ mod answer_limits;
 mod answers_core;
 mod checklist_format;
 mod cli_basics;
+mod cli_conventions;
 mod cli_hostile;
 mod completion_time;
 mod export_bundle;
@@ -21,6 +22,7 @@ mod hub_report;
 mod hub_setup;
 mod import_reassessment;
 mod keys_doc;
+mod man_page;
 mod own_words;
 mod plain_input;
 mod plain_mode;
@@ -31,8 +33,11 @@ mod pty;
 mod pty_reliability;
 #[cfg(unix)]
 mod pty_smoke;
+#[cfg(unix)]
+mod pty_terminal;
 mod questionnaire;
 mod readme_tables;
+mod settings_config;
 mod shipped_answer_rules;
 mod shipped_audit;
 mod shipped_content;

@@ -34,6 +34,7 @@ pub static TABLE: &[Binding] = &[
     // Everywhere.
     row!(&[Everywhere], [Ctrl(Key::Char('q')), Ctrl(Key::Char('c'))], Action::Quit, "Ctrl-Q", Some("quit"), "save and quit, from anywhere (everything is saved as you go)"),
     row!(&[Everywhere], [Plain(Key::F(1))], Action::Help, "F1", Some("help"), "help for the screen you are on"),
+    row!(&[Everywhere], [Plain(Key::F(4))], Action::ToggleMouse, "F4", None, "mouse off to select and copy text; F4 again turns it on (remembered)"),
     // The home screen.
     row!(&[Home], [Plain(Key::Enter), Plain(Key::Char('o'))], Action::Enter, "Enter", Some("open"), "open the chosen draft"),
     row!(&[Welcome], [Plain(Key::Enter)], Action::New, "Enter", None, "start your first self-evaluation"),
