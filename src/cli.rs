@@ -5,6 +5,8 @@ use std::path::PathBuf;
 
 use clap::{Args, Parser, Subcommand};
 
+pub mod hub;
+
 #[derive(Debug, Parser)]
 #[command(
     name = "music-sef",
@@ -41,6 +43,8 @@ pub enum Command {
     Check(CheckArgs),
     /// Answer a self-evaluation as plain numbered prompts (screen readers, scripts)
     Plain(PlainArgs),
+    /// For music hubs: take in schools' bundles, see who has sent one, write the roll-up
+    Hub(hub::HubArgs),
     /// Print a questionnaire's questions as a PDF, to read and prepare before starting
     Print(PrintArgs),
     /// Show the folders music-sef uses: your work, its settings, where bundles go

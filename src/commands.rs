@@ -8,6 +8,7 @@ pub mod check;
 pub mod completions;
 pub mod drafts;
 pub mod export;
+pub mod hub;
 pub mod import;
 pub mod man;
 pub mod new;
@@ -49,6 +50,7 @@ fn run(cli: Cli, dirs: &DataDirs) -> anyhow::Result<ExitCode> {
         Some(Command::Check(a)) => check::run(&a, dirs),
         Some(Command::Plain(a)) => plain::run(&a, dirs),
         Some(Command::Print(a)) => print::run(&a, dirs),
+        Some(Command::Hub(a)) => hub::run(&a, dirs),
         Some(Command::Paths) => Ok(paths::run(dirs)),
         Some(Command::Completions(a)) => completions::run(&a),
         Some(Command::Man) => man::run(),

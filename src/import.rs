@@ -120,14 +120,7 @@ pub fn start_from_with_report(
         format!("the earlier submission used the questionnaire \"{}\"; choose one with --questionnaire", src.questionnaire_id)
     })?;
     let qn = entry.questionnaire;
-    let mut draft = Draft::new(
-        String::new(),
-        QuestionnaireRef {
-            id: qn.id.clone(),
-            version: qn.version.clone(),
-            source: None,
-        },
-    );
+    let mut draft = Draft::new(String::new(), QuestionnaireRef::of(&qn));
     let report = carry(&mut draft, &qn, &src);
     let school = qn
         .with_role(Role::SchoolName)

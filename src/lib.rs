@@ -13,6 +13,7 @@ pub mod commands;
 pub mod draft;
 pub mod export;
 pub mod formats;
+pub mod hub;
 pub mod import;
 pub mod paths;
 pub mod plain;

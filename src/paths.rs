@@ -1,5 +1,5 @@
-//! Where music-sef keeps its files: drafts and installed questionnaires in the data folder,
-//! settings in the platform's config folder, and where bundles are written.
+//! Where music-sef keeps its files: drafts, installed questionnaires and the hub database in the
+//! data folder, settings in the platform's config folder, and where bundles are written.
 
 use std::path::{Path, PathBuf};
 
@@ -106,6 +106,11 @@ impl DataDirs {
     /// `<data dir>/questionnaires`: extra questionnaire files shown beside the built-in ones.
     pub fn questionnaires(&self) -> PathBuf {
         self.root.join("questionnaires")
+    }
+
+    /// `<data dir>/hub/hub.sqlite`: the hub's database (`music-sef hub …`).
+    pub fn hub_db(&self) -> PathBuf {
+        self.root.join("hub").join("hub.sqlite")
     }
 
     /// The config folder, where settings are kept.

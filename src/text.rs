@@ -9,6 +9,8 @@ use std::borrow::Cow;
 use std::io::Write;
 
 use unicode_bidi::BidiClass;
+use unicode_segmentation::UnicodeSegmentation;
+use unicode_width::UnicodeWidthStr;
 use vte::{Parser, Perform};
 
 /// What happens to line breaks and lone control characters.
@@ -188,6 +190,34 @@ pub fn print_part(text: &str) {
 pub fn eprint_line(line: &str) {
     let mut out = std::io::stderr().lock();
     let _ = writeln!(out, "{}", terminal_safe(line));
+}
+
+/// Cut a string to `max` cells, ending with … when cut. Cut between character clusters (a
+/// letter and its accents, an emoji sequence) and measured as ratatui draws them, so the
+/// result is never wider than `max`.
+pub fn truncate(s: &str, max: usize) -> String {
+    if UnicodeWidthStr::width(s) <= max {
+        return s.to_string();
+    }
+    let mut out = String::new();
+    let mut w = 0;
+    for g in s.graphemes(true) {
+        let gw = UnicodeWidthStr::width(g);
+        if w + gw + 1 > max {
+            break;
+        }
+        out.push_str(g);
+        w += gw;
+    }
+    out.push('…');
+    out
+}
+
+/// [`truncate`], then padded with spaces to `width` cells: a column of a plain-text table.
+pub fn fit(s: &str, width: usize) -> String {
+    let cut = truncate(s, width);
+    let used = UnicodeWidthStr::width(cut.as_str());
+    format!("{cut}{}", " ".repeat(width.saturating_sub(used)))
 }
 
 /// `println!` for anything that may hold text from a file: made safe by [`terminal_safe`].

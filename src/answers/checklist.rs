@@ -92,9 +92,14 @@ pub fn evaluate(qn: &Questionnaire, answers: &Answers, today: NaiveDate) -> Vec<
 
 /// Count the verdicts.
 pub fn tally(results: &[ItemResult]) -> Tally {
+    tally_of(results.iter().map(|r| r.status))
+}
+
+/// Count verdicts however they are held (the hub keeps only the verdicts).
+pub fn tally_of(statuses: impl IntoIterator<Item = Status>) -> Tally {
     let mut t = Tally::default();
-    for r in results {
-        match r.status {
+    for status in statuses {
+        match status {
             Status::Met => t.met += 1,
             Status::NotMet => t.not_met += 1,
             Status::NotAnswered => t.not_answered += 1,

@@ -9,7 +9,7 @@ use crate::questionnaire::{builtin::BUILTIN_FILES, load_file, load_str};
 
 pub fn run(args: &CheckArgs, dirs: &crate::paths::DataDirs) -> anyhow::Result<ExitCode> {
     if args.print.is_some() && args.files.len() != 1 {
-        eprintln!(
+        crate::errln!(
             "--print proofs one questionnaire: give one FILE with it, for example\n  music-sef check our-hub-review.json --print our-hub-review.pdf"
         );
         return Ok(ExitCode::from(2));
@@ -48,7 +48,7 @@ pub fn run(args: &CheckArgs, dirs: &crate::paths::DataDirs) -> anyhow::Result<Ex
             plural(n)
         );
         if args.print.is_some() {
-            eprintln!("No PDF was written: fix the problems above first.");
+            crate::errln!("No PDF was written: fix the problems above first.");
         }
         return Ok(ExitCode::from(1));
     }
@@ -56,7 +56,7 @@ pub fn run(args: &CheckArgs, dirs: &crate::paths::DataDirs) -> anyhow::Result<Ex
         let spec = file.to_string_lossy();
         let workflow = crate::workflow::Workflow::new(dirs);
         let path = workflow.print(&spec, Some(out), crate::clock::Clock::system().now())?;
-        println!("Printed the questions to {}", path.display());
+        crate::outln!("Printed the questions to {}", path.display());
     }
     Ok(ExitCode::SUCCESS)
 }

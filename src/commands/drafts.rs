@@ -36,10 +36,11 @@ fn text_row(d: &DraftInfo) -> String {
         .unwrap_or_else(|| format!("{} (questionnaire not found)", d.questionnaire.id));
     let p = d.progress;
     format!(
-        "{:<8}  {:<32}  {:<28}  {:>8}  {:>8}  {:<15}  {}",
+        "{:<8}  {}  {}  {:>8}  {:>8}  {:<15}  {}",
         &d.id.to_string()[..8],
-        clip(&d.title, 32),
-        clip(&qtitle, 28),
+        // Cut and padded by cells on screen, so wide letters keep the columns in line.
+        crate::text::fit(&crate::text::terminal_safe(&d.title), 32),
+        crate::text::fit(&crate::text::terminal_safe(&qtitle), 28),
         p.map_or_else(
             || "?".to_string(),
             |p| format!("{}/{}", p.answered, p.total)
@@ -92,14 +93,4 @@ pub fn run(args: &DraftsArgs, dirs: &DataDirs) -> anyhow::Result<ExitCode> {
         );
     }
     Ok(ExitCode::SUCCESS)
-}
-
-fn clip(s: &str, n: usize) -> String {
-    if s.chars().count() <= n {
-        s.to_string()
-    } else {
-        let mut t: String = s.chars().take(n - 1).collect();
-        t.push('…');
-        t
-    }
 }

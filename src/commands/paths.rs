@@ -11,11 +11,14 @@ pub fn run(dirs: &DataDirs) -> ExitCode {
         ("Drafts", dirs.drafts()),
         ("Installed questionnaires", dirs.questionnaires()),
         ("Settings", dirs.settings_file()),
+        ("Hub database", dirs.hub_db()),
         ("Bundles are written to", dirs.exports().to_path_buf()),
     ];
     for (what, path) in rows {
-        println!("{:<26}{}", format!("{what}:"), path.display());
+        crate::outln!("{:<26}{}", format!("{what}:"), path.display());
     }
-    println!("(Set {DATA_DIR_ENV}, {CONFIG_DIR_ENV} or {EXPORT_DIR_ENV} to use other folders.)");
+    crate::outln!(
+        "(Set {DATA_DIR_ENV}, {CONFIG_DIR_ENV} or {EXPORT_DIR_ENV} to use other folders.)"
+    );
     ExitCode::SUCCESS
 }

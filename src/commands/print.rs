@@ -15,7 +15,7 @@ pub fn run(args: &PrintArgs, dirs: &DataDirs) -> anyhow::Result<ExitCode> {
         args.out.as_deref(),
         Clock::system().now(),
     )?;
-    println!(
+    crate::outln!(
         "Written: {}\nOpen it to read or print the questions, and the list of what to have ready, before you start.",
         path.display()
     );

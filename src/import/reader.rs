@@ -1,6 +1,7 @@
 //! Reading an earlier submission safely: a `submission.json`, an export folder, or the zip
-//! from an export. From a zip only `submission.json` is read, by name, into memory; nothing
-//! is ever extracted to disk, and archives that look hostile are refused.
+//! from an export. From a zip only named entries are read (`submission.json`, and for the
+//! hub the files it lists), into memory and capped; nothing is ever extracted to disk, and
+//! archives that look hostile are refused. Import and the hub's intake share these checks.
 
 use std::io::Read;
 use std::path::Path;
@@ -79,18 +80,7 @@ fn is_submission_name(name: &str) -> bool {
 }
 
 fn read_json_file(path: &Path) -> Result<SubmissionFile, ImportError> {
-    let f = std::fs::File::open(path).map_err(|e| read_err(path, e))?;
-    let len = f.metadata().map_err(|e| read_err(path, e))?.len();
-    if len > MAX_JSON_BYTES {
-        return Err(refused(
-            path,
-            "the file is larger than 20 MB, far more than a submission needs; check it is the right file",
-        ));
-    }
-    let mut bytes = Vec::new();
-    f.take(MAX_JSON_BYTES + 1)
-        .read_to_end(&mut bytes)
-        .map_err(|e| read_err(path, e))?;
+    let bytes = read_capped(path, MAX_JSON_BYTES, "a submission")?;
     parse(path, &bytes)
 }
 
@@ -141,39 +131,187 @@ fn read_zip(path: &Path) -> Result<SubmissionFile, ImportError> {
             "the zip is larger than 50 MB; a music-sef bundle is far smaller",
         ));
     }
-    let mut archive = zip::ZipArchive::new(std::io::BufReader::new(f))
-        .map_err(|e| refused(path, format!("the zip file cannot be read ({e})")))?;
-    if archive.len() > MAX_ENTRIES {
+    let mut zip = SafeZip::open(path, std::io::BufReader::new(f))?;
+    let bytes = zip.submission_bytes()?;
+    parse(path, &bytes)
+}
+
+/// A zip whose directory passed every check (entry count, declared sizes, paths, links,
+/// encryption) and that holds exactly one `submission.json`. Entries are only ever read
+/// into memory, each capped, never extracted to disk. The hub's intake reads bundles
+/// through this too, so both sides share one set of defences.
+pub struct SafeZip<R: Read + std::io::Seek> {
+    path: std::path::PathBuf,
+    archive: zip::ZipArchive<R>,
+    submission: usize,
+    /// The folder inside the zip that holds `submission.json` ("" or "name/").
+    folder: String,
+}
+
+impl<R: Read + std::io::Seek> SafeZip<R> {
+    /// Check the archive's directory; `path` is only used in messages.
+    ///
+    /// # Errors
+    /// Not a zip, damaged, hostile, or without exactly one submission.json.
+    pub fn open(path: &Path, reader: R) -> Result<Self, ImportError> {
+        let mut archive = zip::ZipArchive::new(reader)
+            .map_err(|e| refused(path, format!("the zip file cannot be read ({e})")))?;
+        if archive.len() > MAX_ENTRIES {
+            return Err(refused(
+                path,
+                format!(
+                    "the zip holds {} files; a music-sef bundle holds a handful, so it was not opened",
+                    archive.len()
+                ),
+            ));
+        }
+        let mut declared = 0u64;
+        let mut wanted: Option<(usize, String)> = None;
+        for i in 0..archive.len() {
+            let entry = archive
+                .by_index_raw(i)
+                .map_err(|e| refused(path, format!("the zip file is damaged ({e})")))?;
+            let name = entry.name().map(|n| n.into_owned()).unwrap_or_default();
+            if entry.enclosed_name().is_none() || !plain_relative(&name) {
+                return Err(refused(
+                    path,
+                    format!(
+                        "the zip contains an unsafe path \"{name}\" (absolute or with ..), so it was not opened"
+                    ),
+                ));
+            }
+            if entry.is_symlink() {
+                return Err(refused(
+                    path,
+                    format!("the zip contains a link \"{name}\", so it was not opened"),
+                ));
+            }
+            if entry.encrypted() {
+                return Err(refused(
+                    path,
+                    format!("the zip contains an encrypted file \"{name}\", so it was not opened"),
+                ));
+            }
+            declared = declared.saturating_add(entry.size());
+            if declared > MAX_UNCOMPRESSED {
+                return Err(refused(
+                    path,
+                    "the zip would unpack to more than 50 MB, so it was not opened",
+                ));
+            }
+            let (dir, file) = name
+                .rsplit_once('/')
+                .map_or(("", name.as_str()), |(d, f)| (d, f));
+            if is_submission_name(file) {
+                // Two candidates would make the choice silent and arbitrary.
+                if wanted.is_some() {
+                    return Err(refused(
+                        path,
+                        "the zip holds more than one submission.json, so it is unclear which to use; import the submission.json you mean directly",
+                    ));
+                }
+                let folder = if dir.is_empty() {
+                    String::new()
+                } else {
+                    format!("{dir}/")
+                };
+                wanted = Some((i, folder));
+            }
+        }
+        let Some((submission, folder)) = wanted else {
+            return Err(refused(
+                path,
+                "the zip has no submission.json: use the .zip that `music-sef export` wrote",
+            ));
+        };
+        Ok(Self {
+            path: path.to_path_buf(),
+            archive,
+            submission,
+            folder,
+        })
+    }
+
+    /// The bytes of `submission.json`, at most 20 MB.
+    ///
+    /// # Errors
+    /// The entry cannot be inflated or is too large.
+    pub fn submission_bytes(&mut self) -> Result<Vec<u8>, ImportError> {
+        self.read_index(self.submission, "submission.json", MAX_JSON_BYTES)
+    }
+
+    /// The bytes of the file `name` in the same folder as `submission.json`, if the zip
+    /// holds one, at most `cap` bytes. `name` must be a plain file name.
+    ///
+    /// # Errors
+    /// The entry cannot be inflated or unpacks to more than `cap`.
+    pub fn file_beside(&mut self, name: &str, cap: u64) -> Result<Option<Vec<u8>>, ImportError> {
+        if !plain_file_name(name) {
+            return Ok(None);
+        }
+        let full = format!("{}{name}", self.folder);
+        match self.archive.index_for_name(&full) {
+            Some(i) => self.read_index(i, name, cap).map(Some),
+            None => Ok(None),
+        }
+    }
+
+    fn read_index(&mut self, i: usize, name: &str, cap: u64) -> Result<Vec<u8>, ImportError> {
+        let path = self.path.clone();
+        let entry = self
+            .archive
+            .by_index(i)
+            .map_err(|e| refused(&path, format!("the zip file is damaged ({e})")))?;
+        let mut bytes = Vec::new();
+        // Cap what is actually inflated: the declared size may lie.
+        entry
+            .take(cap + 1)
+            .read_to_end(&mut bytes)
+            .map_err(|e| refused(&path, format!("{name} in the zip cannot be read ({e})")))?;
+        if bytes.len() as u64 > cap {
+            return Err(refused(
+                &path,
+                format!(
+                    "{name} in the zip unpacks to more than {} MB, so it was not read",
+                    cap / (1024 * 1024)
+                ),
+            ));
+        }
+        Ok(bytes)
+    }
+}
+
+/// A single file name with no folder part: safe to look up beside a submission.json on
+/// disk or in a zip, whatever a (possibly hostile) `files` list says.
+pub fn plain_file_name(name: &str) -> bool {
+    !name.is_empty()
+        && name != "."
+        && name != ".."
+        && !name.contains(['/', '\\', ':'])
+        && !name.chars().any(char::is_control)
+}
+
+/// Read at most `cap` bytes of a file, refusing a larger one with `what` in the message.
+///
+/// # Errors
+/// Unreadable, or larger than `cap`.
+pub fn read_capped(path: &Path, cap: u64, what: &str) -> Result<Vec<u8>, ImportError> {
+    let f = std::fs::File::open(path).map_err(|e| read_err(path, e))?;
+    let len = f.metadata().map_err(|e| read_err(path, e))?.len();
+    if len > cap {
         return Err(refused(
             path,
             format!(
-                "the zip holds {} files; a music-sef bundle holds a handful, so it was not opened",
-                archive.len()
+                "the file is larger than {} MB, far more than {what} needs; check it is the right file",
+                cap / (1024 * 1024)
             ),
         ));
     }
-    let i = find_submission(path, &mut archive)?;
-    let entry = archive
-        .by_index(i)
-        .map_err(|e| refused(path, format!("the zip file is damaged ({e})")))?;
     let mut bytes = Vec::new();
-    // Cap what is actually inflated: the declared size may lie.
-    entry
-        .take(MAX_JSON_BYTES + 1)
+    f.take(cap + 1)
         .read_to_end(&mut bytes)
-        .map_err(|e| {
-            refused(
-                path,
-                format!("submission.json in the zip cannot be read ({e})"),
-            )
-        })?;
-    if bytes.len() as u64 > MAX_JSON_BYTES {
-        return Err(refused(
-            path,
-            "submission.json in the zip unpacks to more than 20 MB, so it was not read",
-        ));
-    }
-    parse(path, &bytes)
+        .map_err(|e| read_err(path, e))?;
+    Ok(bytes)
 }
 
 /// A relative path with no `..`, no root, no drive letter and no backslashes.
@@ -182,64 +320,4 @@ fn plain_relative(name: &str) -> bool {
         && !name.contains('\\')
         && name.chars().nth(1).is_none_or(|c| c != ':')
         && name.split('/').all(|part| part != "..")
-}
-
-/// Check every entry of the zip (no unsafe paths, links, encryption, or more than the size
-/// limit unpacked) and find its one `submission.json`.
-fn find_submission<R: std::io::Read + std::io::Seek>(
-    path: &Path,
-    archive: &mut zip::ZipArchive<R>,
-) -> Result<usize, ImportError> {
-    let mut declared = 0u64;
-    let mut wanted = None;
-    for i in 0..archive.len() {
-        let entry = archive
-            .by_index_raw(i)
-            .map_err(|e| refused(path, format!("the zip file is damaged ({e})")))?;
-        let name = entry.name().map(|n| n.into_owned()).unwrap_or_default();
-        if entry.enclosed_name().is_none() || !plain_relative(&name) {
-            return Err(refused(
-                path,
-                format!(
-                    "the zip contains an unsafe path \"{name}\" (absolute or with ..), so it was not opened"
-                ),
-            ));
-        }
-        if entry.is_symlink() {
-            return Err(refused(
-                path,
-                format!("the zip contains a link \"{name}\", so it was not opened"),
-            ));
-        }
-        if entry.encrypted() {
-            return Err(refused(
-                path,
-                format!("the zip contains an encrypted file \"{name}\", so it was not opened"),
-            ));
-        }
-        declared = declared.saturating_add(entry.size());
-        if declared > MAX_UNCOMPRESSED {
-            return Err(refused(
-                path,
-                "the zip would unpack to more than 50 MB, so it was not opened",
-            ));
-        }
-        if is_submission_name(name.rsplit('/').next().unwrap_or(&name)) {
-            // Two candidates would make the choice silent and arbitrary.
-            if wanted.is_some() {
-                return Err(refused(
-                    path,
-                    "the zip holds more than one submission.json, so it is unclear which to use; import the submission.json you mean directly",
-                ));
-            }
-            wanted = Some(i);
-        }
-    }
-    let Some(i) = wanted else {
-        return Err(refused(
-            path,
-            "the zip has no submission.json: use the .zip that `music-sef export` wrote",
-        ));
-    };
-    Ok(i)
 }

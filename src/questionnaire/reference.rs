@@ -11,3 +11,14 @@ pub struct QuestionnaireRef {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub source: Option<String>,
 }
+
+impl QuestionnaireRef {
+    /// The reference to a built-in or installed questionnaire (no file path).
+    pub fn of(qn: &super::Questionnaire) -> Self {
+        Self {
+            id: qn.id.clone(),
+            version: qn.version.clone(),
+            source: None,
+        }
+    }
+}

@@ -35,14 +35,7 @@ fn questionnaire(hub_email: Option<&str>) -> Questionnaire {
 }
 
 fn draft(qn: &Questionnaire) -> Draft {
-    let mut d = Draft::new(
-        "Oakfield 2026",
-        QuestionnaireRef {
-            id: qn.id.clone(),
-            version: qn.version.clone(),
-            source: None,
-        },
-    );
+    let mut d = Draft::new("Oakfield 2026", QuestionnaireRef::of(qn));
     d.answers
         .insert("urn".into(), AnswerValue::Number(148_392.into()));
     for (id, text) in [
