@@ -160,7 +160,8 @@ pub enum Reply {
     },
     Opened(Box<OpenedDraft>),
     /// The bundle is written (to be recorded on the draft), or why not.
-    Exported(Result<Written, String>),
+    /// Boxed: a written bundle is large beside the other replies (300 bytes on Windows).
+    Exported(Result<Box<Written>, String>),
     /// The hub's address is remembered now.
     HubAddressKnown,
     Flash(Flash),

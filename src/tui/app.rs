@@ -199,7 +199,7 @@ impl App {
                         today: clock.today(),
                         flash,
                     };
-                    return w.exported(result, &cx);
+                    return w.exported(result.map(|w| *w), &cx);
                 }
             }
             Reply::HubAddressKnown => {

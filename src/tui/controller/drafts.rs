@@ -93,7 +93,7 @@ impl Controller {
         {
             Ok(written) => {
                 self.last_export = Some(written.report.clone());
-                Reply::Exported(Ok(written))
+                Reply::Exported(Ok(Box::new(written)))
             }
             Err(e) => Reply::Exported(Err(e.to_string())),
         }
