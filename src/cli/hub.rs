@@ -9,7 +9,7 @@ use clap::{Args, Subcommand};
     after_help = "The hub's year in commands:\n  music-sef hub expect edubasealldata20260901.csv --la \"Leicestershire\"\n  music-sef hub add ~/Downloads/returns\n  music-sef hub schools --outstanding\n  music-sef hub report --out ~/Desktop/roll-up\n\nSee docs/hub.md for the database and every report column."
 )]
 pub struct HubArgs {
-    /// The hub database to use (default: hub/hub.sqlite in the data folder; see `music-sef --version`)
+    /// The hub database to use (default: hub/hub.sqlite in the data folder; see `music-sef paths`)
     #[arg(long, value_name = "PATH", global = true)]
     pub db: Option<PathBuf>,
 

@@ -70,7 +70,7 @@ impl LockError {
                 h.who()
             ),
             Self::Unwritable { dir, reason } => format!(
-                "music-sef cannot write in this draft's folder ({}): {reason}. It opens read-only, because nothing you changed could be saved. Make the data folder writable (music-sef --version shows where it is), or set MUSIC_SEF_DATA_DIR to a folder you can write to.",
+                "music-sef cannot write in this draft's folder ({}): {reason}. It opens read-only, because nothing you changed could be saved. Make the data folder writable (music-sef paths shows where it is), or set MUSIC_SEF_DATA_DIR to a folder you can write to.",
                 dir.display()
             ),
         }
