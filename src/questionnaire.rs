@@ -2,7 +2,10 @@
 //! built-in set and installed files.
 
 pub mod builtin;
+pub mod catalogue;
 pub mod condition;
+mod index;
+pub mod installed;
 pub mod limits;
 pub mod load;
 pub mod model;
@@ -11,6 +14,7 @@ pub mod registry;
 pub mod role;
 pub mod validate;
 
+pub use catalogue::Catalogue;
 pub use load::{LoadError, load_bytes, load_file, load_str};
 pub use model::*;
 pub use reference::QuestionnaireRef;

@@ -4,6 +4,7 @@
 
 pub mod content;
 pub mod layout;
+mod shape;
 
 use krilla::Document;
 use krilla::color::rgb;
@@ -11,7 +12,7 @@ use krilla::geom::{PathBuilder, Point, Rect};
 use krilla::num::NormalizedF32;
 use krilla::page::PageSettings;
 use krilla::paint::{Fill, Stroke};
-use krilla::text::{Font, TextDirection};
+use krilla::text::Font;
 
 use krilla::tagging::{
     Artifact, ArtifactType, ContentTag, Identifier, Node, SpanTag, Tag, TagGroup, TagKind, TagTree,
@@ -77,6 +78,7 @@ struct Fonts {
     bold: Font,
     regular_metrics: Metrics,
     bold_metrics: Metrics,
+    data: (&'static [u8], &'static [u8]),
 }
 
 impl Fonts {
@@ -97,7 +99,13 @@ impl Fonts {
                 .ok_or_else(|| ExportError::pdf("the regular font could not be loaded"))?,
             bold: Font::new(bold_data.into(), 0)
                 .ok_or_else(|| ExportError::pdf("the bold font could not be loaded"))?,
+            data: (reg_data, bold_data),
         })
+    }
+
+    fn shaper(&self) -> Result<shape::Shaper, ExportError> {
+        shape::Shaper::new((&self.regular, self.data.0), (&self.bold, self.data.1))
+            .ok_or_else(|| ExportError::pdf("the fonts could not be prepared for shaping"))
     }
 }
 
@@ -123,6 +131,7 @@ fn fill_of(colour: Colour) -> Fill {
 /// Fonts missing from the build or PDF writing failed.
 pub fn render(sub: &Submission<'_>) -> Result<PdfOutput, ExportError> {
     let fonts = Fonts::load()?;
+    let mut shaper = fonts.shaper()?;
     let mut layout = Layout::new(&fonts.regular_metrics, &fonts.bold_metrics);
     for b in content::build(sub) {
         layout.block(&b);
@@ -145,6 +154,7 @@ pub fn render(sub: &Submission<'_>) -> Result<PdfOutput, ExportError> {
             let mut pen = Pen {
                 s: &mut s,
                 fonts: &fonts,
+                shaper: &mut shaper,
             };
             furniture.draw(&mut pen, i);
             let links = pen.ops(ops, &mut tags);
@@ -204,6 +214,7 @@ fn metadata(sub: &Submission<'_>) -> krilla::metadata::Metadata {
 struct Pen<'s, 'p> {
     s: &'s mut krilla::surface::Surface<'p>,
     fonts: &'s Fonts,
+    shaper: &'s mut shape::Shaper,
 }
 
 impl Pen<'_, '_> {
@@ -213,14 +224,9 @@ impl Pen<'_, '_> {
         } else {
             &self.fonts.regular
         };
-        self.s.draw_text(
-            Point::from_xy(x, y),
-            font.clone(),
-            size,
-            t,
-            false,
-            TextDirection::Auto,
-        );
+        let glyphs = self.shaper.glyphs(bold, t);
+        self.s
+            .draw_glyphs(Point::from_xy(x, y), &glyphs, font.clone(), t, size, false);
     }
 
     /// Running header and footer are artifacts: a screen reader skips them.

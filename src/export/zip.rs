@@ -1,4 +1,5 @@
-//! A zip of the bundle folder beside it (deflate only), for the school's records.
+//! A zip of the bundle folder beside it, for the school's records: text deflated, the PDF
+//! (whose contents are compressed already) stored as it is rather than deflated again.
 
 use std::io::Write;
 use std::path::Path;
@@ -23,9 +24,16 @@ pub fn write(folder: &Path, files: &[&str], out: &Path) -> Result<(), ExportErro
     let mut buf = std::io::Cursor::new(Vec::new());
     {
         let mut zw = zip::ZipWriter::new(&mut buf);
-        let opts =
+        let deflated =
             SimpleFileOptions::default().compression_method(zip::CompressionMethod::Deflated);
+        let stored =
+            SimpleFileOptions::default().compression_method(zip::CompressionMethod::Stored);
         for name in files {
+            let opts = if name.ends_with(".pdf") {
+                stored
+            } else {
+                deflated
+            };
             let path = folder.join(name);
             let bytes = std::fs::read(&path).map_err(|e| ExportError::io("read", &path, e))?;
             zw.start_file(format!("{prefix}/{name}"), opts)

@@ -29,12 +29,20 @@ pub struct Controller {
     /// What the last frame drew where, for mouse clicks.
     clicks: ClickMap,
     last_key: Option<Instant>,
+    /// The open draft's session backup, taken after the next frame is drawn.
+    backup_due: Option<Uuid>,
 }
 
 impl Controller {
     /// A controller at the home screen.
     pub fn new(workflow: Workflow, color: bool, clock: Clock) -> Self {
-        let mut c = Self {
+        let mut c = Self::bare(workflow, color, clock);
+        c.run(Effect::ShowHome { select: None });
+        c
+    }
+
+    fn bare(workflow: Workflow, color: bool, clock: Clock) -> Self {
+        Self {
             app: App::new(color, clock),
             workflow,
             autosaver: None,
@@ -42,9 +50,24 @@ impl Controller {
             last_export: None,
             clicks: ClickMap::default(),
             last_key: None,
-        };
-        c.run(Effect::ShowHome { select: None });
-        c
+            backup_due: None,
+        }
+    }
+
+    /// A controller straight in the draft `id` (`music-sef open`), never listing the drafts:
+    /// closing the draft leaves the program.
+    ///
+    /// # Errors
+    /// The draft or its questionnaire cannot be opened.
+    pub fn for_draft(
+        workflow: Workflow,
+        color: bool,
+        clock: Clock,
+        id: Uuid,
+    ) -> Result<Self, WorkflowError> {
+        let mut c = Self::bare(workflow, color, clock);
+        c.open_single(id)?;
+        Ok(c)
     }
 
     /// Open a draft straight away (`music-sef open`), leaving when it is closed.
@@ -52,7 +75,7 @@ impl Controller {
     /// # Errors
     /// The draft or its questionnaire cannot be opened.
     pub fn open_single(&mut self, id: Uuid) -> Result<(), WorkflowError> {
-        let opened = self.workflow.open(id)?;
+        let opened = self.workflow.open_for_work(id)?;
         let reply = self.opened(opened);
         self.app.single_draft = true;
         self.reply(reply);
@@ -67,6 +90,7 @@ impl Controller {
         let mut clicks = ClickMap::default();
         terminal.draw(|f| clicks = super::view::render(f, &self.app))?;
         self.clicks = clicks;
+        self.take_backup();
         Ok(())
     }
 
@@ -167,7 +191,15 @@ impl Controller {
         }
     }
 
+    /// The session backup of the draft just opened, if not taken yet.
+    fn take_backup(&mut self) {
+        if let Some(id) = self.backup_due.take() {
+            self.workflow.session_backup(id);
+        }
+    }
+
     fn close_draft(&mut self) {
+        self.take_backup();
         if self.autosaver.is_some() {
             self.flush();
         }
@@ -179,6 +211,9 @@ impl Controller {
     /// Keep what opening gave the loop (the lock, a writer) and hand the rest to the app.
     fn opened(&mut self, o: Opened) -> Reply {
         self.close_draft();
+        if o.read_only.is_none() {
+            self.backup_due = Some(o.draft.id);
+        }
         self.lock = o.lock;
         self.autosaver = Some(Autosaver::spawn(
             self.workflow.store().clone(),
@@ -195,7 +230,7 @@ impl Controller {
     }
 
     fn open(&mut self, id: Uuid) -> Reply {
-        match self.workflow.open(id) {
+        match self.workflow.open_for_work(id) {
             Ok(o) => self.opened(o),
             Err(e) => Reply::Flash(Flash::warn(format!("Could not open the draft: {e}"))),
         }

@@ -111,7 +111,10 @@ pub fn run_home(dirs: &DataDirs) -> anyhow::Result<ExitCode> {
 /// # Errors
 /// The draft cannot be opened, or no terminal.
 pub fn run_draft(dirs: &DataDirs, id: Uuid) -> anyhow::Result<ExitCode> {
-    let mut c = Controller::new(Workflow::new(dirs), color(), Clock::system());
-    c.open_single(id)?;
-    run(c)
+    run(Controller::for_draft(
+        Workflow::new(dirs),
+        color(),
+        Clock::system(),
+        id,
+    )?)
 }

@@ -7,6 +7,7 @@ mod harness;
 
 mod answers_core;
 mod cli_basics;
+mod data_folder;
 mod export_bundle;
 mod import_reassessment;
 mod keys_doc;
