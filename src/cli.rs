@@ -10,13 +10,14 @@ use clap::{Args, Parser, Subcommand};
     name = "music-sef",
     about = "A guided music self-evaluation for your school, saved as you go and ready to send to your music hub.",
     long_about = None,
-    disable_version_flag = true,
-    after_help = "Run `music-sef` on its own to open the home screen, where you can start a new self-evaluation or carry on with one. Every answer is saved as you go; `music-sef --version` shows where.\n\nDRAFT is a draft's id, the first 4 or more characters of it, or its exact title (see `music-sef drafts`).\n\nExamples:\n  music-sef new --title \"Oakfield Primary 2026-27\"\n  music-sef drafts\n  music-sef export \"Oakfield Primary 2026-27\" --out ~/Desktop\n  music-sef check our-hub-review.json"
+    version,
+    after_help = "Run `music-sef` on its own to open the home screen, where you can start a new self-evaluation or carry on with one. Every answer is saved as you go; `music-sef paths` shows where.\n\nDRAFT is a draft's id, the first 4 or more characters of it, or its exact title (see `music-sef drafts`).\n\nExamples:\n  music-sef new --title \"Oakfield Primary 2026-27\"\n  music-sef drafts\n  music-sef export \"Oakfield Primary 2026-27\" --out ~/Desktop\n  music-sef check our-hub-review.json"
 )]
 pub struct Cli {
-    /// Print the version and the folders music-sef uses
-    #[arg(short = 'V', long = "version")]
-    pub version: bool,
+    /// Leave the mouse to the terminal this time, so you can select and copy text as usual
+    /// (F4 in the full-screen view turns it off and on and remembers)
+    #[arg(long, global = true)]
+    pub no_mouse: bool,
 
     #[command(subcommand)]
     pub command: Option<Command>,
@@ -40,6 +41,23 @@ pub enum Command {
     Check(CheckArgs),
     /// Answer a self-evaluation as plain numbered prompts (screen readers, scripts)
     Plain(PlainArgs),
+    /// Show the folders music-sef uses: your work, its settings, where bundles go
+    Paths,
+    /// Print shell completions for bash, zsh, fish, PowerShell or elvish
+    ///
+    /// For example, in bash:
+    ///   music-sef completions bash > ~/.local/share/bash-completion/completions/music-sef
+    /// in zsh, into a folder on your fpath:
+    ///   music-sef completions zsh > ~/.zfunc/_music-sef
+    /// in fish:
+    ///   music-sef completions fish > ~/.config/fish/completions/music-sef.fish
+    /// in PowerShell:
+    ///   music-sef completions powershell >> $PROFILE
+    #[command(verbatim_doc_comment)]
+    Completions(CompletionsArgs),
+    /// Print the manual page (roff), for packagers: `music-sef man > music-sef.1`
+    #[command(hide = true)]
+    Man,
 }
 
 #[derive(Debug, Args)]
@@ -112,4 +130,11 @@ pub struct PlainArgs {
     /// Title for a new draft
     #[arg(short, long, value_name = "TEXT")]
     pub title: Option<String>,
+}
+
+#[derive(Debug, Args)]
+pub struct CompletionsArgs {
+    /// The shell to complete for
+    #[arg(value_enum)]
+    pub shell: clap_complete::Shell,
 }

@@ -20,5 +20,6 @@ pub mod questionnaire;
 pub mod settings;
 pub mod store;
 pub mod synthetic;
+pub mod text;
 pub mod tui;
 pub mod workflow;

@@ -7,6 +7,7 @@ use music_sef::cli::Cli;
 use music_sef::paths::DataDirs;
 
 fn main() -> ExitCode {
+    leave_quietly_when_the_reader_goes();
     let cli = Cli::parse();
     let Some(dirs) = DataDirs::from_env() else {
         eprintln!(
@@ -23,4 +24,29 @@ fn main() -> ExitCode {
             ExitCode::from(1)
         }
     }
+}
+
+/// `music-sef questionnaires | head -1`: once the reader has gone, Rust's `println!` panics
+/// ("failed printing to stdout: Broken pipe"). Nobody is left to read anything, so end at
+/// once with success and no message, as other command-line tools do.
+fn leave_quietly_when_the_reader_goes() {
+    let previous = std::panic::take_hook();
+    std::panic::set_hook(Box::new(move |info| {
+        if info.payload_as_str().is_some_and(is_closed_output) {
+            std::process::exit(0);
+        }
+        previous(info);
+    }));
+}
+
+/// The panic std raises when printing to a closed pipe. The OS error number, not its text,
+/// is matched, as Windows words (and translates) the message.
+fn is_closed_output(message: &str) -> bool {
+    // EPIPE on Linux and macOS; ERROR_BROKEN_PIPE and ERROR_NO_DATA on Windows.
+    const CODES: &[&str] = if cfg!(windows) {
+        &["(os error 109)", "(os error 232)"]
+    } else {
+        &["(os error 32)"]
+    };
+    message.starts_with("failed printing to std") && CODES.iter().any(|c| message.ends_with(c))
 }

@@ -1,5 +1,5 @@
-//! Where music-sef keeps its files: drafts, installed questionnaires and settings, and where
-//! bundles are written.
+//! Where music-sef keeps its files: drafts and installed questionnaires in the data folder,
+//! settings in the platform's config folder, and where bundles are written.
 
 use std::path::{Path, PathBuf};
 
@@ -7,6 +7,8 @@ use std::path::{Path, PathBuf};
 pub const DATA_DIR_ENV: &str = "MUSIC_SEF_DATA_DIR";
 /// Environment variable that chooses the folder bundles are written to.
 pub const EXPORT_DIR_ENV: &str = "MUSIC_SEF_EXPORT_DIR";
+/// Environment variable that overrides the config folder (where settings are kept).
+pub const CONFIG_DIR_ENV: &str = "MUSIC_SEF_CONFIG_DIR";
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct DataDirs {
@@ -16,6 +18,10 @@ pub struct DataDirs {
     /// tests and portable installs never write elsewhere); the usual data folder is hidden,
     /// so its bundles go to `Documents/music-sef`, where a teacher can find and attach them.
     exports: PathBuf,
+    /// Where settings live: the platform's config folder (`~/.config/music-sef` on Linux),
+    /// or `config` inside a data folder chosen by `MUSIC_SEF_DATA_DIR`, so a test run or a
+    /// portable install never reads or writes the real one.
+    config: PathBuf,
 }
 
 fn env_dir(name: &str) -> Option<PathBuf> {
@@ -31,26 +37,34 @@ impl DataDirs {
         let mut dirs = match env_dir(DATA_DIR_ENV) {
             Some(dir) => Self::at(dir),
             None => {
-                let root = directories::ProjectDirs::from("", "", "music-sef")?
-                    .data_dir()
-                    .to_path_buf();
+                let project = directories::ProjectDirs::from("", "", "music-sef")?;
+                let root = project.data_dir().to_path_buf();
                 let exports = directories::UserDirs::new()
                     .and_then(|u| u.document_dir().map(|d| d.join("music-sef")))
                     .unwrap_or_else(|| root.join("exports"));
-                Self { root, exports }
+                Self {
+                    root,
+                    exports,
+                    config: project.config_dir().to_path_buf(),
+                }
             }
         };
         if let Some(out) = env_dir(EXPORT_DIR_ENV) {
             dirs.exports = out;
         }
+        if let Some(config) = env_dir(CONFIG_DIR_ENV) {
+            dirs.config = config;
+        }
         Some(dirs)
     }
 
-    /// A data folder at a fixed place (tests, `MUSIC_SEF_DATA_DIR`); bundles go inside it.
+    /// A data folder at a fixed place (tests, `MUSIC_SEF_DATA_DIR`); bundles and settings
+    /// go inside it.
     pub fn at(root: impl Into<PathBuf>) -> Self {
         let root = root.into();
         Self {
             exports: root.join("exports"),
+            config: root.join("config"),
             root,
         }
     }
@@ -59,6 +73,13 @@ impl DataDirs {
     #[must_use]
     pub fn with_exports(mut self, dir: impl Into<PathBuf>) -> Self {
         self.exports = dir.into();
+        self
+    }
+
+    /// The same folders with settings kept in `dir` instead.
+    #[must_use]
+    pub fn with_config(mut self, dir: impl Into<PathBuf>) -> Self {
+        self.config = dir.into();
         self
     }
 
@@ -81,8 +102,21 @@ impl DataDirs {
         self.root.join("questionnaires")
     }
 
-    /// `<data dir>/settings.json`: remembered answers to one-off questions (hub e-mail).
+    /// The config folder, where settings are kept.
+    pub fn config(&self) -> &Path {
+        &self.config
+    }
+
+    /// `<config dir>/settings.json`: remembered answers to one-off questions (hub e-mail) and
+    /// choices such as the mouse being off.
     pub fn settings_file(&self) -> PathBuf {
+        self.config.join("settings.json")
+    }
+
+    /// `<data dir>/settings.json`, where settings were kept before they moved to the config
+    /// folder; read once and moved. The same file as `settings_file` on macOS, where both
+    /// folders are `~/Library/Application Support/music-sef`.
+    pub fn old_settings_file(&self) -> PathBuf {
         self.root.join("settings.json")
     }
 }

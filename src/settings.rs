@@ -1,4 +1,6 @@
-//! Things asked once and remembered: for now, the music hub's e-mail address.
+//! Things asked once and remembered: the music hub's e-mail address and whether the mouse is
+//! off. Kept in the platform's config folder; a `settings.json` left in the data folder by an
+//! earlier version is moved there the first time it is read.
 
 use serde::{Deserialize, Serialize};
 
@@ -8,15 +10,40 @@ use crate::paths::DataDirs;
 pub struct Settings {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub hub_email: Option<String>,
+    /// `Some(false)` once the teacher turned the mouse off (F4), so text can be selected as
+    /// in any other program; absent means on.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub mouse: Option<bool>,
 }
 
 impl Settings {
     /// The saved settings, or defaults when there are none or the file is unreadable.
     pub fn load(dirs: &DataDirs) -> Self {
-        std::fs::read(dirs.settings_file())
-            .ok()
-            .and_then(|b| serde_json::from_slice(&b).ok())
-            .unwrap_or_default()
+        let read = |path: &std::path::Path| -> Option<Self> {
+            let bytes = std::fs::read(path).ok()?;
+            serde_json::from_slice(&bytes).ok()
+        };
+        if let Some(s) = read(&dirs.settings_file()) {
+            return s;
+        }
+        let old = dirs.old_settings_file();
+        if old == dirs.settings_file() {
+            return Self::default();
+        }
+        let Some(s) = read(&old) else {
+            return Self::default();
+        };
+        // Moved only once the copy is safely written: if that fails, the old file still
+        // holds the settings and they are used as they are.
+        if s.save(dirs).is_ok() {
+            let _ = std::fs::remove_file(&old);
+        }
+        s
+    }
+
+    /// The mouse is on unless it was turned off.
+    pub fn mouse_on(&self) -> bool {
+        self.mouse != Some(false)
     }
 
     /// Save crash-safely.

@@ -8,6 +8,7 @@ mod compat;
 pub mod lock;
 pub mod migrate;
 pub mod recovery;
+pub mod rescue;
 pub mod signals;
 pub mod summary;
 
@@ -22,7 +23,7 @@ use crate::questionnaire::installed::Stamp;
 
 pub use autosave::{Autosaver, SaveStatus};
 pub use backup::{BackupInfo, BackupReason};
-pub use lock::{DraftLock, LockHolder};
+pub use lock::{DraftLock, LockError, LockHolder};
 
 #[derive(Debug, thiserror::Error)]
 pub enum StoreError {
@@ -52,10 +53,12 @@ pub enum StoreError {
 
 /// The reason in words a teacher can act on.
 fn plain_reason(e: &std::io::Error) -> String {
-    match e.raw_os_error() {
-        Some(28) => "the disk is full (free some space and it will be retried)".to_string(),
-        Some(30) => "the disk is read-only".to_string(),
-        Some(13) | Some(1) => "permission denied (the folder may be read-only)".to_string(),
+    // By kind, not by number: the numbers differ between Linux, macOS and Windows.
+    use std::io::ErrorKind as K;
+    match e.kind() {
+        K::StorageFull | K::QuotaExceeded => "the disk is full".to_string(),
+        K::ReadOnlyFilesystem => "the disk is read-only".to_string(),
+        K::PermissionDenied => "permission denied (the folder may be read-only)".to_string(),
         _ => e.to_string(),
     }
 }

@@ -6,6 +6,7 @@
 
 pub mod action;
 pub mod app;
+pub mod cells;
 pub mod clicks;
 pub mod controller;
 pub mod editor;
@@ -16,12 +17,16 @@ pub mod help_view;
 pub mod home;
 pub mod home_view;
 pub mod keys;
+pub mod mouse;
 pub mod new_draft;
 pub mod new_draft_view;
+pub mod quit;
+pub mod quit_view;
 pub mod restore;
 pub mod restore_view;
 pub mod terminal;
 pub mod theme;
+pub mod tty;
 pub mod view;
 pub mod widgets;
 pub mod workspace;

@@ -7,6 +7,10 @@ use crate::questionnaire::{Question, QuestionType};
 
 use super::AnswerValue;
 
+/// The most text one answer may hold: about a book's chapter, far beyond any real answer,
+/// and small enough that typing, saving and drawing stay quick.
+pub const MAX_ANSWER_BYTES: usize = 1_000_000;
+
 // E-mail and web addresses are checked by a leaf module that questionnaire validation uses too.
 pub use crate::formats::{parse_email, parse_url};
 
@@ -27,6 +31,9 @@ pub fn parse_typed(q: &Question, input: &str) -> Result<Option<AnswerValue>, Str
             } else {
                 input.trim_end().to_string()
             };
+            if let Some(msg) = too_long(&text) {
+                return Err(msg);
+            }
             if let Some(max) = q.max_length {
                 let n = text.chars().count();
                 if n > max {
@@ -151,53 +158,34 @@ pub fn display_date(iso: &str) -> String {
         .map_or_else(|_| iso.to_string(), |d| d.format("%-d %b %Y").to_string())
 }
 
-/// Remove control and escape characters from pasted or typed text; CRLF and CR become LF.
+/// Remove escape sequences (whole, with their parameters, in 7-bit and C1 form), other
+/// control characters and bidi overrides from pasted or typed text; CRLF and CR become LF.
 /// Tabs and newlines stay when `multiline` is set; a single-line box turns them into spaces.
 pub fn sanitize(input: &str, multiline: bool) -> String {
-    let normalised = input.replace("\r\n", "\n").replace('\r', "\n");
-    let mut out = String::with_capacity(normalised.len());
-    let mut chars = normalised.chars().peekable();
-    while let Some(c) = chars.next() {
-        match c {
-            '\n' | '\t' if multiline => out.push(c),
-            '\n' | '\t' => out.push(' '),
-            '\u{1b}' => skip_escape(&mut chars),
-            c if c.is_control() => {}
-            c => out.push(c),
-        }
-    }
-    out
+    crate::text::clean_typed(input, multiline)
 }
 
-/// Skip the rest of an escape sequence (CSI `ESC [ … final`, OSC `ESC ] … BEL/ST`), so
-/// the parameters do not end up in the answer as stray text.
-fn skip_escape(chars: &mut std::iter::Peekable<std::str::Chars<'_>>) {
-    match chars.peek() {
-        Some('[') => {
-            chars.next();
-            for c in chars.by_ref() {
-                if ('@'..='~').contains(&c) {
-                    break;
-                }
-            }
+/// The size of an answer as stored, in bytes of text.
+pub fn too_long(text: &str) -> Option<String> {
+    (text.len() > MAX_ANSWER_BYTES).then(|| {
+        format!(
+            "This answer holds {} of text; the most an answer can hold is {}. Please shorten it, or keep the long text in a document and give its link here.",
+            size_words(text.len()),
+            size_words(MAX_ANSWER_BYTES)
+        )
+    })
+}
+
+/// A size in words for a message: "1 MB", "350 KB".
+pub fn size_words(bytes: usize) -> String {
+    if bytes >= 1_000_000 {
+        let tenths = bytes / 100_000;
+        if tenths.is_multiple_of(10) {
+            format!("{} MB", tenths / 10)
+        } else {
+            format!("{}.{} MB", tenths / 10, tenths % 10)
         }
-        Some(']' | 'P' | '_' | '^') => {
-            chars.next();
-            while let Some(c) = chars.next() {
-                if c == '\u{7}' {
-                    break;
-                }
-                if c == '\u{1b}' {
-                    if chars.peek() == Some(&'\\') {
-                        chars.next();
-                    }
-                    break;
-                }
-            }
-        }
-        Some(_) => {
-            chars.next();
-        }
-        None => {}
+    } else {
+        format!("{} KB", bytes.div_ceil(1_000))
     }
 }

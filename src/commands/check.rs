@@ -12,7 +12,7 @@ pub fn run(args: &CheckArgs) -> anyhow::Result<ExitCode> {
     for path in &args.files {
         match load_file(path) {
             Ok(q) => {
-                println!(
+                crate::outln!(
                     "ok  {}  (id {}, version {}, {} section{}, {} question{})",
                     path.display(),
                     q.id,
@@ -23,7 +23,7 @@ pub fn run(args: &CheckArgs) -> anyhow::Result<ExitCode> {
                     plural(q.question_count())
                 );
                 if replaces_builtin(&q.id, path) {
-                    println!(
+                    crate::outln!(
                         "    note: \"{}\" is also the id of a built-in questionnaire; installed, this file replaces it",
                         q.id
                     );
@@ -31,13 +31,13 @@ pub fn run(args: &CheckArgs) -> anyhow::Result<ExitCode> {
             }
             Err(e) => {
                 unusable += 1;
-                eprintln!("{e}");
+                crate::errln!("{e}");
             }
         }
     }
     if unusable > 0 {
         let n = args.files.len();
-        eprintln!(
+        crate::errln!(
             "\n{unusable} of {n} file{} could not be used; see above for what to fix. How to write a questionnaire: docs/questionnaire-format.md",
             plural(n)
         );

@@ -63,27 +63,35 @@ pub fn run(args: &DraftsArgs, dirs: &DataDirs) -> anyhow::Result<ExitCode> {
     let list = Workflow::new(dirs).list();
     if args.json {
         let rows: Vec<serde_json::Value> = list.iter().map(json_row).collect();
-        println!("{}", serde_json::to_string_pretty(&rows)?);
+        // JSON escapes C0 controls itself; the rest (DEL, C1, bidi) are escaped here, so the
+        // output stays the same JSON and is safe on a terminal.
+        let json = serde_json::to_string_pretty(&rows)?;
+        crate::outln!("{}", crate::text::json_safe(&json));
         return Ok(ExitCode::SUCCESS);
     }
     if list.is_empty() {
-        println!("You have no self-evaluations yet. Start one with: music-sef new");
+        crate::outln!("You have no self-evaluations yet. Start one with: music-sef new");
         return Ok(ExitCode::SUCCESS);
     }
-    println!(
+    crate::outln!(
         "{:<8}  {:<32}  {:<28}  {:>8}  {:>8}  {:<15}  LAST SAVED",
-        "ID", "TITLE", "QUESTIONNAIRE", "ANSWERED", "REQUIRED", "STATUS"
+        "ID",
+        "TITLE",
+        "QUESTIONNAIRE",
+        "ANSWERED",
+        "REQUIRED",
+        "STATUS"
     );
     for row in &list {
         match row {
-            DraftRow::Ok(d) => println!("{}", text_row(d)),
+            DraftRow::Ok(d) => crate::outln!("{}", text_row(d)),
             DraftRow::Damaged { id, reason } => {
-                println!("{:<8}  DAMAGED: {reason}", &id.to_string()[..8]);
+                crate::outln!("{:<8}  DAMAGED: {reason}", &id.to_string()[..8]);
             }
         }
     }
     if list.iter().any(|l| matches!(l, DraftRow::Damaged { .. })) {
-        println!(
+        crate::outln!(
             "\nA damaged draft's file was kept aside; open music-sef and press b on it to restore a backup."
         );
     }

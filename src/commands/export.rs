@@ -1,6 +1,6 @@
 //! `music-sef export DRAFT [--out DIR] [--allow-incomplete]`.
 
-use std::io::{BufRead, IsTerminal, Write};
+use std::io::{BufRead, IsTerminal};
 use std::process::ExitCode;
 
 use crate::cli::ExportArgs;
@@ -21,7 +21,7 @@ pub fn run(args: &ExportArgs, dirs: &DataDirs) -> anyhow::Result<ExitCode> {
         && let Some(email) = ask_hub_email()
         && let Err(e) = workflow.remember_hub_address(&email)
     {
-        eprintln!("note: could not remember the address: {e}");
+        crate::errln!("note: could not remember the address: {e}");
     }
     let req = ExportRequest {
         allow_incomplete: args.allow_incomplete,
@@ -29,22 +29,22 @@ pub fn run(args: &ExportArgs, dirs: &DataDirs) -> anyhow::Result<ExitCode> {
     };
     match workflow.export(&mut opened.draft, qn, &req, chrono::Local::now()) {
         Ok(report) => {
-            println!("Bundle written for \"{}\".", opened.draft.title);
+            crate::outln!("Bundle written for \"{}\".", opened.draft.title);
             for l in describe(&report) {
-                println!("{l}");
+                crate::outln!("{l}");
             }
-            println!(
+            crate::outln!(
                 "\nTo send it: open {} in your mail program, check it and press Send.",
                 report.eml.display()
             );
-            println!(
+            crate::outln!(
                 "Or start an e-mail without attachments with this link:\n{}",
                 report.mailto
             );
             Ok(ExitCode::SUCCESS)
         }
         Err(e @ ExportError::Incomplete { .. }) => {
-            eprintln!("error: {e}");
+            crate::errln!("error: {e}");
             Ok(ExitCode::from(1))
         }
         Err(e) => Err(e.into()),
@@ -52,8 +52,7 @@ pub fn run(args: &ExportArgs, dirs: &DataDirs) -> anyhow::Result<ExitCode> {
 }
 
 fn ask_hub_email() -> Option<String> {
-    print!("Your music hub's e-mail address (asked once; press Enter to skip): ");
-    let _ = std::io::stdout().flush();
+    crate::text::print_part("Your music hub's e-mail address (asked once; press Enter to skip): ");
     let mut line = String::new();
     std::io::stdin().lock().read_line(&mut line).ok()?;
     let line = line.trim();
@@ -63,7 +62,7 @@ fn ask_hub_email() -> Option<String> {
     match crate::formats::parse_email(line) {
         Ok(e) => Some(e),
         Err(msg) => {
-            eprintln!(
+            crate::errln!(
                 "{msg} The e-mail will have no address; you can add it in your mail program."
             );
             None

@@ -18,24 +18,26 @@ pub fn run(args: &ImportArgs, dirs: &DataDirs) -> anyhow::Result<ExitCode> {
         .as_ref()
         .map(|c| c.from_date.format("%-d %b %Y").to_string())
         .unwrap_or_default();
-    println!(
+    crate::outln!(
         "Started \"{}\" (id {}) from the submission of {from}.",
         draft.title,
         &draft.id.to_string()[..8]
     );
-    println!(
+    crate::outln!(
         "{} answers carried over; each is marked \"from {from}\" until you confirm or change it.",
         report.carried
     );
     if !report.kept_aside.is_empty() {
-        println!(
+        crate::outln!(
             "{} answers do not fit this questionnaire and were kept aside in the draft: {}",
             report.kept_aside.len(),
             report.kept_aside.join(", ")
         );
     }
     let short = &draft.id.to_string()[..8];
-    println!("Carry on with: music-sef open {short}");
-    println!("Or answer as plain prompts (screen readers, scripts) with: music-sef plain {short}");
+    crate::outln!("Carry on with: music-sef open {short}");
+    crate::outln!(
+        "Or answer as plain prompts (screen readers, scripts) with: music-sef plain {short}"
+    );
     Ok(ExitCode::SUCCESS)
 }

@@ -8,6 +8,10 @@ use crate::paths::DataDirs;
 use crate::workflow::Workflow;
 
 pub fn run(args: &NewArgs, dirs: &DataDirs) -> anyhow::Result<ExitCode> {
+    // Before the draft is made, so a terminal that cannot show the view leaves nothing behind.
+    if !args.plain {
+        crate::tui::tty::ready(dirs)?;
+    }
     let workflow = Workflow::new(dirs);
     let clock = Clock::system();
     let draft = match &args.from {

@@ -33,7 +33,7 @@ pub fn run(args: &PlainArgs, dirs: &DataDirs) -> anyhow::Result<ExitCode> {
                 clock.now(),
                 clock.today(),
             )?;
-            println!(
+            crate::outln!(
                 "Started a new draft \"{}\" (id {}).",
                 d.title,
                 &d.id.to_string()[..8]

@@ -8,7 +8,7 @@ use crate::questionnaire::{DEFAULT_ID, Entry, Origin, Registry};
 
 pub fn run(dirs: &DataDirs) -> anyhow::Result<ExitCode> {
     let reg = Registry::discover(dirs);
-    print!("{}", render(&reg, dirs));
+    crate::text::print_part(&render(&reg, dirs));
     Ok(ExitCode::SUCCESS)
 }
 

@@ -5,16 +5,13 @@ use chrono::{DateTime, Local, Utc};
 
 use super::eml;
 use super::facts::Facts;
-use super::names::safe_name;
+use super::names::bundle_base;
 use super::submission::{Changes, Dates, EmailFields, FileNames, Submission};
 use super::{ExportError, ExportOptions, ExportWarning, MissingAnswer, mailto_link};
 use crate::answers::parse::parse_url;
 use crate::answers::{progress, scoring};
 use crate::draft::Draft;
 use crate::questionnaire::{Questionnaire, Requirement};
-
-/// How long the school's part of a file name may be, in characters.
-const SCHOOL_IN_NAME: usize = 60;
 
 /// Everything the bundle for `draft` will say, as of `now`.
 ///
@@ -82,12 +79,7 @@ fn dates(now: DateTime<Local>) -> Dates {
 }
 
 fn file_names(qn: &Questionnaire, facts: &Facts, dates: &Dates) -> FileNames {
-    let base = format!(
-        "{}-{}-{}",
-        safe_name(&facts.school_or_default(), SCHOOL_IN_NAME),
-        qn.id,
-        dates.iso
-    );
+    let base = bundle_base(&facts.school_or_default(), &qn.id, &dates.iso);
     FileNames {
         pdf: format!("{base}.pdf"),
         csv: "answers.csv".to_string(),

@@ -48,7 +48,8 @@ pub struct Changes {
 /// The bundle's file names. Only the PDF, the folder and the zip carry the school's name.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct FileNames {
-    /// `<school>-<questionnaire>-<YYYY-MM-DD>`: the folder's name and the stem of the rest.
+    /// `<school>-<YYYY-MM-DD>-<tag>` (see `names::bundle_base`): the folder's name and the
+    /// stem of the PDF and the zip.
     pub base: String,
     pub pdf: String,
     pub csv: String,

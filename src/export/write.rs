@@ -1,8 +1,11 @@
 //! Writing a prepared submission to disk: every file made in memory first, then written into
 //! a fresh folder beside the destination that replaces any earlier export of the same day in
-//! one step, and a zip beside it. Touches no draft and no store.
+//! one step, and a zip beside it. An export holds the output folder's lock while it works, so
+//! what an interrupted one left behind (its working folder, an earlier export moved aside, a
+//! half-written zip) is recognised and swept by the next. Touches no draft and no store.
 
 use std::collections::BTreeMap;
+use std::fs::File;
 use std::path::Path;
 
 use super::eml::{self, Attachment};
@@ -26,8 +29,10 @@ pub fn write(sub: &Submission<'_>, out_dir: &Path) -> Result<BundleReport, Expor
     let names = &sub.names;
     std::fs::create_dir_all(out_dir)
         .map_err(|e| ExportError::io("create the folder", out_dir, e))?;
+    let _held = hold(out_dir)?;
+    sweep(out_dir);
     let staging = tempfile::Builder::new()
-        .prefix(&format!(".{}.", names.base))
+        .prefix(PART)
         .tempdir_in(out_dir)
         .map_err(|e| ExportError::io("make a working folder in", out_dir, e))?;
     let [pdf_name, csv_name, json_name, eml_name] = names.in_folder();
@@ -62,6 +67,66 @@ pub fn write(sub: &Submission<'_>, out_dir: &Path) -> Result<BundleReport, Expor
         mailto: sub.email.mailto.clone(),
         to: sub.email.to.clone(),
         warnings,
+    })
+}
+
+/// The names an export works under in the output folder; while the folder's lock is held by
+/// this export, anything else by these names was left by an interrupted one.
+const PART: &str = ".music-sef-part-";
+const OLD: &str = ".music-sef-old-";
+const LOCK: &str = ".music-sef-export.lock";
+/// The crash-safe write's temporary file (`store::atomic`), as the zip is written.
+const TEMP: (&str, &str) = (".draft.", ".tmp");
+/// What earlier versions called their working folders: `.<base>.<random>` and `.<base>.old`.
+/// Swept only when they hold nothing but a bundle's files.
+const BUNDLE_FILES: [&str; 3] = ["answers.csv", "submission.json", "email-to-hub.eml"];
+
+/// Wait for any other export into `out_dir` to finish, and keep others out until this one
+/// has (the lock goes when the returned file is dropped, or the program ends).
+fn hold(out_dir: &Path) -> Result<File, ExportError> {
+    let path = out_dir.join(LOCK);
+    let file = std::fs::OpenOptions::new()
+        .create(true)
+        .truncate(false)
+        .write(true)
+        .open(&path)
+        .map_err(|e| ExportError::io("prepare", &path, e))?;
+    file.lock()
+        .map_err(|e| ExportError::io("wait for another export into", out_dir, e))?;
+    Ok(file)
+}
+
+/// Remove what interrupted exports left in `out_dir`. Best effort: a leftover that cannot be
+/// removed now is tried again next time, and never stops this export.
+fn sweep(out_dir: &Path) {
+    let Ok(entries) = std::fs::read_dir(out_dir) else {
+        return;
+    };
+    for entry in entries.filter_map(Result::ok) {
+        let name = entry.file_name().to_string_lossy().into_owned();
+        let path = entry.path();
+        let is_dir = entry.file_type().is_ok_and(|t| t.is_dir());
+        if is_dir
+            && (name.starts_with(PART) || name.starts_with(OLD) || older_leftover(&name, &path))
+        {
+            let _ = std::fs::remove_dir_all(&path);
+        } else if !is_dir && name.starts_with(TEMP.0) && name.ends_with(TEMP.1) {
+            let _ = std::fs::remove_file(&path);
+        }
+    }
+}
+
+/// A hidden folder from an earlier version's interrupted export: `.<name>.<something>`
+/// holding only a bundle's files (or nothing).
+fn older_leftover(name: &str, path: &Path) -> bool {
+    if !name.starts_with('.') || name.matches('.').count() < 2 {
+        return false;
+    }
+    std::fs::read_dir(path).is_ok_and(|rd| {
+        rd.filter_map(Result::ok).all(|e| {
+            let n = e.file_name().to_string_lossy().into_owned();
+            BUNDLE_FILES.contains(&n.as_str()) || n.ends_with(".pdf")
+        })
     })
 }
 
@@ -109,8 +174,8 @@ fn render(sub: &Submission<'_>) -> Result<Files, ExportError> {
 /// Put the finished `staged` folder at `folder`. An earlier export of the same day is moved
 /// aside first and removed after, so the folder is never a mix of old and new files.
 fn swap_in(staged: &Path, folder: &Path, out_dir: &Path, base: &str) -> Result<(), ExportError> {
-    let old = out_dir.join(format!(".{base}.old"));
-    // Left over from an interrupted export: nothing in it is needed.
+    let old = out_dir.join(format!("{OLD}{base}"));
+    // Normally swept already; a rename cannot land on a folder that is still there.
     let _ = std::fs::remove_dir_all(&old);
     if folder.exists() {
         std::fs::rename(folder, &old)

@@ -42,8 +42,42 @@ impl Checker {
         });
     }
 
-    /// Refuse over-long text (a pasted book in a prompt is a mistake, and bounds memory).
+    /// Refuse over-long text and control characters in a one-line field (title, prompt,
+    /// label …).
     fn text(&mut self, loc: &str, field: &str, text: &str) {
+        self.controls(loc, field, text, false);
+        self.length(loc, field, text);
+    }
+
+    /// As [`Checker::text`], for a field that may run over several lines (guidance, intro,
+    /// description, meanings, hints): line breaks are allowed there.
+    fn long_text(&mut self, loc: &str, field: &str, text: &str) {
+        self.controls(loc, field, text, true);
+        self.length(loc, field, text);
+    }
+
+    /// Control characters in a file's text could retitle a window, clear the screen or
+    /// write the clipboard wherever the text is printed, and bidi overrides reorder it.
+    fn controls(&mut self, loc: &str, field: &str, text: &str, newlines: bool) {
+        if let Some((at, c)) = crate::text::first_control(text, newlines) {
+            let name = control_name(c);
+            let allowed = if newlines {
+                "only line breaks are allowed here"
+            } else {
+                "this must be one line of ordinary text"
+            };
+            self.add(
+                loc,
+                format!(
+                    "{field} contains a control character ({name}, U+{:04X}) at character {at}: remove it ({allowed})",
+                    u32::from(c)
+                ),
+            );
+        }
+    }
+
+    /// Refuse over-long text (a pasted book in a prompt is a mistake, and bounds memory).
+    fn length(&mut self, loc: &str, field: &str, text: &str) {
         // Byte length first: counting characters of a huge string is the slow part.
         if text.len() > MAX_TEXT {
             let n = text.chars().count();
@@ -67,6 +101,22 @@ impl Checker {
                 ),
             );
         }
+    }
+}
+
+/// A control character's name as a hub author would look it up.
+fn control_name(c: char) -> &'static str {
+    match c {
+        '\u{1b}' => "escape",
+        '\n' => "line break",
+        '\r' => "carriage return",
+        '\t' => "tab",
+        '\u{7}' => "bell",
+        '\u{0}' => "null",
+        '\u{7f}' => "delete",
+        '\u{80}'..='\u{9f}' => "C1 control",
+        c if crate::text::is_bidi_control(c) => "bidi override",
+        _ => "control",
     }
 }
 
@@ -144,6 +194,7 @@ fn header(c: &mut Checker, q: &Questionnaire) {
         );
     }
     c.id("id", "questionnaire", &q.id);
+    c.controls("version", "the version", &q.version, false);
     if q.version.trim().is_empty() || q.version.chars().count() > 64 {
         c.add(
             "version",
@@ -157,7 +208,7 @@ fn header(c: &mut Checker, q: &Questionnaire) {
         );
     }
     c.text("title", "the title", &q.title);
-    c.text("description", "the description", &q.description);
+    c.long_text("description", "the description", &q.description);
 }
 
 /// Sections and questions in order: ids, then each question, then what its `show_if` reads.
@@ -189,7 +240,7 @@ fn sections(c: &mut Checker, q: &Questionnaire) {
             c.add(&sloc, "the section needs a title");
         }
         c.text(&sloc, "the title", &section.title);
-        c.text(&sloc, "the intro", &section.intro);
+        c.long_text(&sloc, "the intro", &section.intro);
         if section.questions.is_empty() {
             c.add(
                 &sloc,

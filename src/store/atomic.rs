@@ -2,7 +2,6 @@
 //! Each step can be made to fail on purpose (`inject_fault`), so tests prove that a failure
 //! at any step leaves the old file intact and is reported.
 
-use std::fs;
 use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::sync::Mutex;
@@ -20,6 +19,8 @@ pub enum Step {
     SyncDir = 5,
     /// The disk is full while writing.
     NoSpace = 6,
+    /// The folder is read-only: nothing can be created in it (drafts, the lock's holder).
+    ReadOnly = 7,
 }
 
 static FAULTS: Mutex<Vec<(PathBuf, Step)>> = Mutex::new(Vec::new());
@@ -36,7 +37,9 @@ pub fn inject_fault(dir: &Path, step: Option<Step>) {
     }
 }
 
-fn fault(path: &Path, step: Step) -> std::io::Result<()> {
+/// The injected failure, if any, for `step` of writing `path` (also used where files are
+/// made without this module's write, such as the lock's holder).
+pub(crate) fn fault(path: &Path, step: Step) -> std::io::Result<()> {
     let set = FAULTS
         .lock()
         .ok()
@@ -46,6 +49,7 @@ fn fault(path: &Path, step: Step) -> std::io::Result<()> {
             "simulated failure at {step:?}"
         ))),
         Some(Step::NoSpace) if step == Step::Write => Err(std::io::Error::from_raw_os_error(28)),
+        Some(Step::ReadOnly) if step == Step::Create => Err(std::io::Error::from_raw_os_error(30)),
         _ => Ok(()),
     }
 }
@@ -80,7 +84,7 @@ pub fn write(path: &Path, bytes: &[u8]) -> Result<(), StoreError> {
 
 #[cfg(unix)]
 fn sync_dir(dir: &Path) -> Result<(), StoreError> {
-    fs::File::open(dir)
+    std::fs::File::open(dir)
         .and_then(|f| f.sync_all())
         .map_err(|e| StoreError::io("flush the folder", dir, e))
 }

@@ -1,5 +1,6 @@
 //! A background writer so saving never makes typing wait: the UI hands over the latest
-//! draft; the writer saves the newest one it has and reports how it went.
+//! draft; the writer saves the newest one it has, reports how it went and wakes the event
+//! loop (so the status shown changes without the loop polling for it).
 
 use std::sync::mpsc::{self, Receiver, Sender};
 use std::sync::{Arc, Mutex};
@@ -9,6 +10,7 @@ use std::time::{Duration, Instant};
 use chrono::{DateTime, Local};
 
 use super::Store;
+use super::signals::Waker;
 use crate::clock::Clock;
 use crate::draft::Draft;
 
@@ -51,6 +53,11 @@ const RETRY: Duration = Duration::from_secs(3);
 impl Autosaver {
     /// Start the writer; `clock` stamps "Saved 14:02:31".
     pub fn spawn(store: Store, clock: Clock) -> Self {
+        Self::spawn_with(store, clock, None)
+    }
+
+    /// Start the writer, calling `notify` after every attempt to save.
+    pub fn spawn_with(store: Store, clock: Clock, notify: Option<Waker>) -> Self {
         let (tx, rx) = mpsc::channel();
         let shared = Arc::new(Mutex::new(Shared {
             status: SaveStatus::Unchanged,
@@ -58,7 +65,7 @@ impl Autosaver {
             submitted: 0,
         }));
         let s2 = Arc::clone(&shared);
-        let handle = std::thread::spawn(move || writer(&store, &rx, &s2, clock));
+        let handle = std::thread::spawn(move || writer(&store, &rx, &s2, clock, notify.as_ref()));
         Self {
             tx,
             shared,
@@ -110,10 +117,17 @@ impl Drop for Autosaver {
     }
 }
 
-fn writer(store: &Store, rx: &Receiver<Msg>, shared: &Mutex<Shared>, clock: Clock) {
+fn writer(
+    store: &Store,
+    rx: &Receiver<Msg>,
+    shared: &Mutex<Shared>,
+    clock: Clock,
+    notify: Option<&Waker>,
+) {
     let mut pending: Option<Box<Draft>> = None;
     let mut received: u64 = 0;
     loop {
+        // Sleep until a draft comes; while a failed one waits, wake to retry it.
         let msg = if pending.is_some() {
             match rx.recv_timeout(RETRY) {
                 Ok(m) => Some(m),
@@ -127,16 +141,11 @@ fn writer(store: &Store, rx: &Receiver<Msg>, shared: &Mutex<Shared>, clock: Cloc
             }
         };
         let mut stop = false;
-        match msg {
-            Some(Msg::Save(d)) => {
-                received += 1;
-                pending = Some(d);
-            }
-            Some(Msg::Stop) => stop = true,
-            None => {}
-        }
         // Take only the newest snapshot queued so far.
-        while let Ok(m) = rx.try_recv() {
+        for m in msg
+            .into_iter()
+            .chain(std::iter::from_fn(|| rx.try_recv().ok()))
+        {
             match m {
                 Msg::Save(d) => {
                     received += 1;
@@ -146,30 +155,41 @@ fn writer(store: &Store, rx: &Receiver<Msg>, shared: &Mutex<Shared>, clock: Cloc
             }
         }
         if let Some(d) = pending.take() {
-            let result = store.save(&d);
-            if let Ok(mut s) = shared.lock() {
-                match result {
-                    Ok(()) => {
-                        s.status = SaveStatus::Saved(clock.local());
-                        s.done = received;
-                    }
-                    Err(e) => {
-                        let since = match &s.status {
-                            SaveStatus::Failed { since, .. } => *since,
-                            _ => clock.local(),
-                        };
-                        s.status = SaveStatus::Failed {
-                            reason: e.reason(),
-                            since,
-                        };
-                        s.done = received;
-                        pending = Some(d);
-                    }
-                }
+            if !attempt(store, &d, shared, clock, received) {
+                pending = Some(d);
+            }
+            if let Some(wake) = notify {
+                wake();
             }
         }
         if stop {
             return;
+        }
+    }
+}
+
+/// Save `d` and record how it went; false when it failed (and must be retried).
+fn attempt(store: &Store, d: &Draft, shared: &Mutex<Shared>, clock: Clock, received: u64) -> bool {
+    let result = store.save(d);
+    let Ok(mut s) = shared.lock() else {
+        return result.is_ok();
+    };
+    s.done = received;
+    match result {
+        Ok(()) => {
+            s.status = SaveStatus::Saved(clock.local());
+            true
+        }
+        Err(e) => {
+            let since = match &s.status {
+                SaveStatus::Failed { since, .. } => *since,
+                _ => clock.local(),
+            };
+            s.status = SaveStatus::Failed {
+                reason: e.reason(),
+                since,
+            };
+            false
         }
     }
 }

@@ -51,8 +51,10 @@ pub enum Action {
     Clicked(Hit),
     ScrollUp,
     ScrollDown,
-    /// Typing stopped for a moment: keep what was typed.
+    /// Typing stopped for a moment: keep what was typed (and say what is wrong with it).
     Idle,
+    /// Typing goes on, but what was typed is due to be kept: keep it without judging it yet.
+    KeepTyping,
     // Home screen and elsewhere.
     New,
     Rename,
@@ -64,6 +66,12 @@ pub enum Action {
     Export,
     OpenFolder,
     OpenMail,
+    // When quitting cannot save.
+    TryAgain,
+    WriteRecovery,
+    QuitAnyway,
+    /// Take the mouse or leave it to the terminal (for selecting text).
+    ToggleMouse,
 }
 
 /// IO the loop carries out after an update.
@@ -103,6 +111,12 @@ pub enum Effect {
     },
     OpenFolder(PathBuf),
     OpenMail,
+    /// Write the open draft somewhere else that has room (the save in its place failed).
+    WriteRecovery,
+    /// Leave without saving, as the teacher confirmed.
+    Leave,
+    /// Switch the mouse at the terminal and remember the choice.
+    ToggleMouse,
 }
 
 /// A draft the loop opened, for the workspace.
@@ -137,6 +151,13 @@ pub enum Reply {
     HubAddressKnown,
     Flash(Flash),
     Saved(SaveStatus),
+    /// Quitting could not save: why, in words for the teacher, and since when it fails.
+    QuitBlocked {
+        reason: String,
+        since: String,
+    },
+    /// Where the recovery copy went, or why none could be written.
+    Recovery(Result<super::quit::Rescued, String>),
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

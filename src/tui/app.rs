@@ -1,5 +1,5 @@
-//! The whole TUI state: one `Screen` at a time, each carrying its own data, help as an
-//! overlay, and the message line. `update` takes an action, `on_reply` what the loop's IO
+//! The whole TUI state: one `Screen` at a time, each carrying its own data, help and the
+//! "could not save" question as overlays, and the message line. `update` takes an action, `on_reply` what the loop's IO
 //! found; both change state only and say what IO to do next as an `Effect`.
 
 use super::action::{Action, Cx, Effect, Flash, Reply};
@@ -7,6 +7,7 @@ use super::help::Help;
 use super::home::Home;
 use super::keys::Place;
 use super::new_draft::NewDraft;
+use super::quit::{Choice, QuitProblem};
 use super::restore::Restore;
 use super::workspace::Workspace;
 use crate::clock::Clock;
@@ -22,6 +23,8 @@ pub enum Screen {
 pub struct App {
     pub screen: Screen,
     pub help: Option<Help>,
+    /// Quitting could not save: the teacher is asked what to do.
+    pub quit: Option<QuitProblem>,
     pub flash: Option<Flash>,
     pub save_status: SaveStatus,
     pub should_quit: bool,
@@ -37,6 +40,7 @@ impl App {
         Self {
             screen: Screen::Home(Home::default()),
             help: None,
+            quit: None,
             flash: None,
             save_status: SaveStatus::Unchanged,
             should_quit: false,
@@ -56,6 +60,9 @@ impl App {
 
     /// Where keys are read now.
     pub fn place(&self) -> Place {
+        if let Some(q) = &self.quit {
+            return q.place();
+        }
         if self.help.is_some() {
             return Place::Help;
         }
@@ -72,11 +79,32 @@ impl App {
     }
 
     pub fn update(&mut self, action: Action) -> Effect {
-        if action != Action::Idle {
-            self.flash = None;
+        if matches!(action, Action::Idle | Action::KeepTyping) {
+            // Typed text is kept on time whatever is shown over it (help, a question).
+            return self.on_screen(action);
         }
+        self.flash = None;
         if action == Action::Quit {
             return self.quit();
+        }
+        // Any screen, help included, and help stays open.
+        if action == Action::ToggleMouse {
+            return Effect::ToggleMouse;
+        }
+        if let Some(q) = self.quit.as_mut() {
+            return match q.update(&action) {
+                Some(Choice::TryAgain) => self.quit(),
+                Some(Choice::Recover) => Effect::WriteRecovery,
+                Some(Choice::Leave) => {
+                    self.should_quit = true;
+                    Effect::Leave
+                }
+                Some(Choice::Cancel) => {
+                    self.quit = None;
+                    Effect::None
+                }
+                None => Effect::None,
+            };
         }
         if let Some(help) = self.help.as_mut() {
             if !help.update(&action) {
@@ -88,6 +116,11 @@ impl App {
             self.help = Some(Help::new(self.screen_place()));
             return Effect::None;
         }
+        self.on_screen(action)
+    }
+
+    /// The action for the screen itself (no overlay takes it).
+    fn on_screen(&mut self, action: Action) -> Effect {
         let Self {
             screen,
             flash,
@@ -180,6 +213,17 @@ impl App {
             }
             Reply::Flash(f) => self.flash = Some(f),
             Reply::Saved(status) => self.save_status = status,
+            Reply::QuitBlocked { reason, since } => {
+                // Stay: leaving now would throw away what exists only in memory.
+                self.should_quit = false;
+                self.help = None;
+                self.quit = Some(QuitProblem::new(reason, since));
+            }
+            Reply::Recovery(result) => {
+                if let Some(q) = self.quit.as_mut() {
+                    q.recovery = Some(result);
+                }
+            }
         }
         Effect::None
     }

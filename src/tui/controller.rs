@@ -1,6 +1,12 @@
 //! The TUI's IO: carries out each `Effect` through the workflow (open, create, export …),
 //! keeps the open draft's lock and background writer, and answers with a `Reply` that goes
-//! back into `App::on_reply`. It never changes a screen itself.
+//! back into `App::on_reply`. It never changes a screen itself. It also keeps the typing
+//! timers (`typing`): when typed text is due to be copied into the draft and saved, which is
+//! the only timer the event loop ever waits for.
+
+mod drafts;
+mod quitting;
+pub mod typing;
 
 use std::time::{Duration, Instant};
 
@@ -11,14 +17,28 @@ use uuid::Uuid;
 use super::action::{Action, Effect, Flash, OpenedDraft, Reply};
 use super::app::App;
 use super::clicks::ClickMap;
-use super::event::TermEvent;
+use super::event::{TermEvent, Waker};
 use crate::clock::Clock;
 use crate::export::BundleReport;
 use crate::store::{Autosaver, DraftLock, SaveStatus, signals};
-use crate::workflow::{ExportRequest, Opened, Workflow, WorkflowError};
+use crate::workflow::{Opened, Workflow, WorkflowError};
 
-/// Typing counts as stopped after this long without a key.
-pub const IDLE: Duration = Duration::from_millis(1500);
+pub use quitting::Finish;
+use typing::Typing;
+
+/// Letters that arrived together for the box that has focus.
+#[derive(Default)]
+struct Run {
+    first: Option<ratatui_textarea::Input>,
+    text: String,
+}
+
+impl Run {
+    fn push(&mut self, c: char, input: &ratatui_textarea::Input) {
+        self.first.get_or_insert_with(|| input.clone());
+        self.text.push(c);
+    }
+}
 
 pub struct Controller {
     pub app: App,
@@ -28,7 +48,11 @@ pub struct Controller {
     last_export: Option<BundleReport>,
     /// What the last frame drew where, for mouse clicks.
     clicks: ClickMap,
-    last_key: Option<Instant>,
+    typing: Typing,
+    /// Wakes the event loop when a save finishes (None in tests, which wait themselves).
+    waker: Option<Waker>,
+    /// Frames drawn so far: the loop draws only when something changed.
+    pub frames: u64,
     /// The open draft's session backup, taken after the next frame is drawn.
     backup_due: Option<Uuid>,
 }
@@ -49,7 +73,9 @@ impl Controller {
             lock: None,
             last_export: None,
             clicks: ClickMap::default(),
-            last_key: None,
+            typing: Typing::default(),
+            waker: None,
+            frames: 0,
             backup_due: None,
         }
     }
@@ -64,10 +90,18 @@ impl Controller {
         color: bool,
         clock: Clock,
         id: Uuid,
+        waker: Option<Waker>,
     ) -> Result<Self, WorkflowError> {
         let mut c = Self::bare(workflow, color, clock);
+        c.waker = waker;
         c.open_single(id)?;
         Ok(c)
+    }
+
+    /// Wake the event loop with `waker` whenever a save finishes, so a changed status is
+    /// shown without the loop polling for it.
+    pub fn set_waker(&mut self, waker: Waker) {
+        self.waker = Some(waker);
     }
 
     /// Open a draft straight away (`music-sef open`), leaving when it is closed.
@@ -90,29 +124,81 @@ impl Controller {
         let mut clicks = ClickMap::default();
         terminal.draw(|f| clicks = super::view::render(f, &self.app))?;
         self.clicks = clicks;
+        self.frames += 1;
         self.take_backup();
         Ok(())
     }
 
     /// Handle one event from the terminal.
     pub fn handle(&mut self, ev: TermEvent) {
-        let action = match ev {
-            TermEvent::Key(input) => {
-                self.last_key = Some(Instant::now());
-                super::keys::action_for(self.app.place(), &input)
+        self.handle_batch(vec![ev], Instant::now());
+    }
+
+    /// Handle the events that arrived together, at `now`. A run of letters for a text box
+    /// (a burst of input without paste markers: a text expander, a remote session, a paste
+    /// in a terminal that does not mark pastes) goes in as one piece, so 64 KB costs what a
+    /// paste costs, not 64,000 edits.
+    pub fn handle_batch(&mut self, events: Vec<TermEvent>, now: Instant) {
+        let mut run = Run::default();
+        let keyed = events
+            .iter()
+            .any(|e| matches!(e, TermEvent::Key(_) | TermEvent::Paste(_)));
+        for ev in events {
+            if let TermEvent::Key(input) = &ev
+                && let Some(c) = self.typed_char(input)
+            {
+                run.push(c, input);
+                continue;
             }
-            TermEvent::Paste(text) => {
-                self.last_key = Some(Instant::now());
-                Some(Action::Paste(text))
+            self.type_run(&mut run);
+            if let Some(action) = self.action_of(ev) {
+                self.dispatch(action);
             }
+        }
+        self.type_run(&mut run);
+        // Only keys count as typing: a wake-up, a resize or a click moves no timer.
+        let waiting = self.text_waiting();
+        if keyed || !waiting {
+            self.typing.keyed(now, waiting);
+        }
+    }
+
+    /// The character a key types into the box that has focus, if it only types.
+    fn typed_char(&self, input: &ratatui_textarea::Input) -> Option<char> {
+        match (super::keys::action_for(self.app.place(), input), input.key) {
+            (Some(Action::Text(i)), ratatui_textarea::Key::Char(c)) if !i.ctrl && !i.alt => Some(c),
+            _ => None,
+        }
+    }
+
+    fn type_run(&mut self, run: &mut Run) {
+        match std::mem::take(run) {
+            Run { first: None, .. } => {}
+            // One key stays one key, so it behaves exactly as typed.
+            Run {
+                first: Some(key),
+                text,
+            } if text.chars().nth(1).is_none() => self.dispatch(Action::Text(key)),
+            Run { text, .. } => self.dispatch(Action::Paste(text)),
+        }
+    }
+
+    fn action_of(&self, ev: TermEvent) -> Option<Action> {
+        match ev {
+            TermEvent::Key(input) => super::keys::action_for(self.app.place(), &input),
+            TermEvent::Paste(text) => Some(Action::Paste(text)),
             TermEvent::Click { column, row } => self.clicks.at(column, row).map(Action::Clicked),
             TermEvent::ScrollDown => Some(Action::ScrollDown),
             TermEvent::ScrollUp => Some(Action::ScrollUp),
             TermEvent::Resize => None,
-        };
-        if let Some(a) = action {
-            self.dispatch(a);
         }
+    }
+
+    /// Typed text that is not in the draft yet.
+    fn text_waiting(&self) -> bool {
+        self.app
+            .workspace()
+            .is_some_and(|w| w.session.text_dirty && w.session.read_only.is_none())
     }
 
     pub fn dispatch(&mut self, action: Action) {
@@ -132,20 +218,36 @@ impl Controller {
         self.run(next);
     }
 
-    /// Called when no event arrived for a while: keep typed text and refresh the status.
-    pub fn tick(&mut self, now: Instant) {
-        if self.last_key.is_some_and(|t| now.duration_since(t) >= IDLE) {
-            self.last_key = None;
-            self.dispatch(Action::Idle);
-        }
-        self.sync_status();
+    /// How long the loop may sleep before [`Controller::tick`] has work: None when nothing
+    /// is due, so an idle program does not wake at all.
+    pub fn next_timer(&self, now: Instant) -> Option<Duration> {
+        self.typing.due().map(|t| t.saturating_duration_since(now))
     }
 
-    fn sync_status(&mut self) {
-        if let Some(status) = self.autosaver.as_ref().map(Autosaver::status)
-            && status != self.app.save_status
-        {
-            self.reply(Reply::Saved(status));
+    /// The wait ended (a timer, or a wake-up from the writer): copy typed text that is due
+    /// into the draft, and show the save status. True when anything shown changed.
+    pub fn tick(&mut self, now: Instant) -> bool {
+        let mut changed = false;
+        if self.typing.is_due(now) {
+            let paused = self.typing.paused(now);
+            self.typing.clear();
+            self.dispatch(if paused {
+                Action::Idle
+            } else {
+                Action::KeepTyping
+            });
+            changed = true;
+        }
+        changed | self.sync_status()
+    }
+
+    fn sync_status(&mut self) -> bool {
+        match self.autosaver.as_ref().map(Autosaver::status) {
+            Some(status) if status != self.app.save_status => {
+                self.reply(Reply::Saved(status));
+                true
+            }
+            _ => false,
         }
     }
 
@@ -169,14 +271,6 @@ impl Controller {
             .map_or(SaveStatus::Unchanged, |a| a.flush(Duration::from_secs(3)));
         self.reply(Reply::Saved(status.clone()));
         status
-    }
-
-    /// Keep typed text, save and wait for the disk: the program is about to end.
-    pub fn shut_down(&mut self) -> SaveStatus {
-        if !self.app.should_quit {
-            self.dispatch(Action::Quit);
-        }
-        self.flush()
     }
 
     /// Wait (briefly) until what was handed to the writer is on disk, and show the status;
@@ -215,9 +309,10 @@ impl Controller {
             self.backup_due = Some(o.draft.id);
         }
         self.lock = o.lock;
-        self.autosaver = Some(Autosaver::spawn(
+        self.autosaver = Some(Autosaver::spawn_with(
             self.workflow.store().clone(),
             self.app.clock,
+            self.waker.clone(),
         ));
         signals::remember(self.workflow.store(), &o.draft);
         Reply::Opened(Box::new(OpenedDraft {
@@ -246,32 +341,29 @@ impl Controller {
         }
     }
 
-    fn done(
-        &mut self,
-        result: Result<(), WorkflowError>,
-        id: Uuid,
-        ok: &str,
-        failed: &str,
-    ) -> Reply {
-        let flash = match result {
-            Ok(()) => Flash::info(ok),
-            Err(e) => Flash::warn(format!("{failed}: {e}")),
-        };
-        self.home(Some(id), Some(flash))
+    /// Back to the drafts list, unless the open draft cannot be saved: closing it then would
+    /// throw away what exists only in memory, so it stays open and the teacher is told.
+    fn leave_draft(&mut self, select: Option<Uuid>) -> Reply {
+        if self.autosaver.is_some()
+            && let SaveStatus::Failed { reason, .. } = self.flush()
+        {
+            return Reply::Flash(Flash::warn(format!(
+                "Your answers could not be saved ({reason}), so the draft stays open and nothing is lost. Free some space or fix the folder, or press Ctrl-Q to keep a recovery copy."
+            )));
+        }
+        self.home(select, None)
     }
 
     fn perform(&mut self, effect: Effect) -> Option<Reply> {
         match effect {
-            Effect::None => None,
+            Effect::None | Effect::Leave => None,
             Effect::Save => {
                 self.submit();
                 None
             }
-            Effect::Quit => {
-                self.flush();
-                None
-            }
-            Effect::ShowHome { select } => Some(self.home(select, None)),
+            Effect::Quit => self.quit(),
+            Effect::WriteRecovery => Some(self.write_recovery()),
+            Effect::ShowHome { select } => Some(self.leave_draft(select)),
             Effect::ListChoices => Some(Reply::Choices(self.workflow.choices())),
             Effect::Open(id) => Some(self.open(id)),
             Effect::Create {
@@ -286,107 +378,14 @@ impl Controller {
             Effect::RememberHubEmail {
                 email,
                 allow_incomplete,
-            } => {
-                if let Err(e) = self.workflow.remember_hub_address(&email) {
-                    let text = format!("The address could not be remembered: {e}");
-                    self.reply(Reply::Flash(Flash::warn(text)));
-                }
-                self.reply(Reply::HubAddressKnown);
-                Some(self.export(allow_incomplete))
-            }
-            Effect::OpenFolder(path) => Some(Reply::Flash(open_folder(&path))),
+            } => Some(self.remember_then_export(&email, allow_incomplete)),
+            Effect::OpenFolder(path) => Some(Reply::Flash(drafts::open_folder(&path))),
+            Effect::ToggleMouse => Some(super::mouse::toggle(self.workflow.dirs())),
             Effect::OpenMail => self
                 .last_export
                 .as_ref()
-                .map(|r| Reply::Flash(open_mail(r))),
+                .map(|r| Reply::Flash(drafts::open_mail(r))),
             other => Some(self.change_draft(other)),
         }
-    }
-
-    fn create(&mut self, questionnaire: &str, title: &str) -> Reply {
-        let (now, today) = (self.app.clock.now(), self.app.clock.today());
-        match self
-            .workflow
-            .create(Some(questionnaire), Some(title), now, today)
-        {
-            Ok(d) => self.open(d.id),
-            Err(e) => Reply::Flash(Flash::warn(format!("Could not create the draft: {e}"))),
-        }
-    }
-
-    /// Changes to drafts on the home screen: delete, rename, copy, backups and restore.
-    fn change_draft(&mut self, effect: Effect) -> Reply {
-        let now = self.app.clock.now();
-        match effect {
-            Effect::Delete(id) => {
-                let r = self.workflow.delete(id);
-                self.done(r, id, "Deleted.", "Could not delete")
-            }
-            Effect::Rename(id, title) => {
-                let r = self.workflow.rename(id, &title, now);
-                self.done(r, id, "Renamed.", "Could not rename")
-            }
-            Effect::Duplicate(id) => match self.workflow.duplicate(id, now) {
-                Ok(copy) => self.home(
-                    Some(copy.id),
-                    Some(Flash::info("Copied. The copy is at the top of the list.")),
-                ),
-                Err(e) => self.home(Some(id), Some(Flash::warn(format!("Could not copy: {e}")))),
-            },
-            Effect::LoadBackups { id, title } => Reply::Backups {
-                id,
-                title,
-                backups: self.workflow.backups(id),
-            },
-            Effect::Restore(id, path) => {
-                let r = self.workflow.restore(id, &path);
-                let ok = "Restored. Your answers before the restore were backed up too.";
-                self.done(r, id, ok, "Could not restore")
-            }
-            other => Reply::Flash(Flash::warn(format!("Nothing to do for {other:?}"))),
-        }
-    }
-
-    /// Write the open draft's bundle; update records it on the draft.
-    fn export(&mut self, allow_incomplete: bool) -> Reply {
-        self.flush();
-        let Some(ws) = self.app.workspace() else {
-            return Reply::Exported(Err("No draft is open.".to_string()));
-        };
-        let req = ExportRequest {
-            allow_incomplete,
-            out: None,
-        };
-        let now = self.app.clock.local();
-        match self
-            .workflow
-            .write_bundle(&ws.session.draft, &ws.session.questionnaire, &req, now)
-        {
-            Ok(written) => {
-                self.last_export = Some(written.report.clone());
-                Reply::Exported(Ok(written))
-            }
-            Err(e) => Reply::Exported(Err(e.to_string())),
-        }
-    }
-}
-
-fn open_folder(path: &std::path::Path) -> Flash {
-    match crate::export::open_folder(path) {
-        Ok(()) => Flash::info("Opened the folder."),
-        Err(e) => Flash::warn(format!(
-            "Could not open the folder ({e}). It is: {}",
-            path.display()
-        )),
-    }
-}
-
-fn open_mail(report: &BundleReport) -> Flash {
-    match crate::export::open_mail(report) {
-        Ok(how) => Flash::info(how),
-        Err(e) => Flash::warn(format!(
-            "Could not open your e-mail program ({e}). The e-mail file is {}",
-            report.eml.display()
-        )),
     }
 }

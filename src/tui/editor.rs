@@ -5,9 +5,9 @@
 mod choose;
 pub mod long_text;
 
-use ratatui_textarea::{CursorMove, Input, TextArea, WrapMode};
+use ratatui_textarea::{CursorMove, Input, Key, TextArea, WrapMode};
 
-use crate::answers::parse::{parse_typed, sanitize};
+use crate::answers::parse::{MAX_ANSWER_BYTES, parse_typed, sanitize, size_words};
 use crate::answers::{AnswerValue, display};
 use crate::draft::Draft;
 use crate::questionnaire::{NOT_APPLICABLE, Question, QuestionType, Questionnaire};
@@ -64,6 +64,14 @@ pub enum Outcome {
     Advance,
     /// Store this value, then move on.
     SetAndAdvance(Option<AnswerValue>),
+}
+
+/// What the box says once it holds as much as an answer can.
+pub fn full_message() -> String {
+    format!(
+        "This box is full: an answer can hold at most {} of text, so nothing more can be typed here. Shorten it, or keep the long text in a document and give its link.",
+        size_words(MAX_ANSWER_BYTES)
+    )
 }
 
 fn text_area(text: &str, wrap: bool) -> TextArea<'static> {
@@ -227,16 +235,53 @@ impl Editor {
         }
     }
 
-    /// Insert pasted text, cleaned of control and escape characters.
-    pub fn paste(&mut self, text: &str) -> bool {
+    /// Insert pasted text, cleaned of control and escape characters; true when it changed
+    /// the box.
+    ///
+    /// # Errors
+    /// With the paste the answer would hold more than an answer can: nothing is pasted (a
+    /// paste is never cut short without saying), and the message says so.
+    pub fn paste(&mut self, text: &str) -> Result<bool, String> {
         let multiline = self.is_multiline();
-        match self.text_area_mut() {
-            Some(area) => {
-                let clean = sanitize(text, multiline);
-                area.insert_str(clean)
-            }
-            None => false,
+        let held = self.text_len();
+        let clean = sanitize(text, multiline);
+        if self.text_area_mut().is_some() && held + clean.len() > MAX_ANSWER_BYTES {
+            return Err(format!(
+                "Nothing was pasted: the text is {}, and with it this answer would hold more than the {} an answer can hold. Paste a shorter part, or keep the long text in a document and give its link.",
+                size_words(clean.len()),
+                size_words(MAX_ANSWER_BYTES)
+            ));
         }
+        // A long answer is windowed: the paste goes through its own path, not the box's.
+        Ok(match self {
+            Self::Long { text, .. } => text.paste(&clean),
+            _ => self
+                .text_area_mut()
+                .is_some_and(|area| area.insert_str(clean)),
+        })
+    }
+
+    /// Bytes of text in the box that has focus (the whole answer for a long one).
+    pub fn text_len(&self) -> usize {
+        let lines = |l: &[String]| l.iter().map(|x| x.len() + 1).sum::<usize>();
+        match self {
+            Self::Line { area, .. } => lines(area.lines()),
+            Self::Long { text, .. } => {
+                lines(&text.before) + lines(text.area.lines()) + lines(&text.after)
+            }
+            Self::Level {
+                evidence: Some(area),
+                ..
+            } => lines(area.lines()),
+            _ => 0,
+        }
+    }
+
+    /// Why `key` may not go into the box: it would add text to a box that already holds as
+    /// much as an answer can.
+    pub fn refuses(&self, key: &Input) -> Option<String> {
+        let adds = matches!(key.key, Key::Char(_) | Key::Enter | Key::Tab) && !key.ctrl && !key.alt;
+        (adds && self.text_len() + 4 > MAX_ANSWER_BYTES).then(full_message)
     }
 
     /// The answer the current text boxes and selections amount to (for commits on idle and

@@ -2,12 +2,14 @@
 //! footer's short label and help's sentence. The keymap, the footer, the help screen and
 //! docs/keys.md all read the same rows, so they cannot disagree.
 
+mod doc;
 mod table;
 
 use ratatui_textarea::{Input, Key};
 
 use super::action::Action;
 
+pub use doc::{DOC_GROUPS, markdown};
 pub use table::TABLE;
 
 /// Where keys are read: a screen, and on it whether a box takes typing or a question is asked.
@@ -41,6 +43,10 @@ pub enum Place {
     ReviewTyping,
     Export,
     Help,
+    /// Quitting could not save: try again, write a recovery copy, or quit anyway.
+    QuitProblem,
+    /// "Quit without saving?"
+    QuitConfirm,
 }
 
 impl Place {
@@ -60,7 +66,7 @@ impl Place {
     pub fn confirming(self) -> bool {
         matches!(
             self,
-            Self::HomeConfirm | Self::RestoreConfirm | Self::ReviewConfirm
+            Self::HomeConfirm | Self::RestoreConfirm | Self::ReviewConfirm | Self::QuitConfirm
         )
     }
 }
@@ -182,8 +188,10 @@ pub fn footer(place: Place) -> Vec<FooterKey> {
         let shown = own
             .iter()
             .any(|o| o.action == b.action && o.footer.is_some());
-        // Help's own footer does not offer help.
-        let pointless = place == Place::Help && b.action == Action::Help;
+        // Help's own footer does not offer help; the question asked when quitting cannot
+        // save offers only its own answers.
+        let pointless = (place == Place::Help && b.action == Action::Help)
+            || matches!(place, Place::QuitProblem | Place::QuitConfirm);
         if let (Some(f), false, false) = (b.footer, shown, pointless) {
             out.push(FooterKey::of(b, f));
         }
@@ -200,81 +208,6 @@ pub fn help_rows(place: Place) -> Vec<(&'static str, &'static str)> {
         .filter(|b| !b.help.is_empty())
         .map(|b| (b.keys, b.help))
         .collect()
-}
-
-/// The places as docs/keys.md groups them: a heading each, and for groups of several
-/// places a line saying when each list applies.
-pub const DOC_GROUPS: &[(&str, &[(Place, &str)])] = &[
-    ("Everywhere", &[(Place::Everywhere, "")]),
-    (
-        "Home screen",
-        &[
-            (Place::Welcome, "Before your first draft"),
-            (Place::Home, "With your drafts listed"),
-            (
-                Place::HomeTyping,
-                "Typing a new title, or the path of last year's bundle",
-            ),
-            (Place::HomeConfirm, "Asked whether to delete a draft"),
-        ],
-    ),
-    (
-        "Starting a new self-evaluation",
-        &[
-            (Place::NewDraft, "Choosing the questionnaire"),
-            (Place::NewDraftTitle, "Typing the title"),
-        ],
-    ),
-    (
-        "Restoring a backup",
-        &[
-            (Place::Restore, "Choosing a backup"),
-            (Place::RestoreConfirm, "Asked whether to restore it"),
-        ],
-    ),
-    ("Answering questions (not typing)", &[(Place::Question, "")]),
-    (
-        "Typing in an answer box",
-        &[
-            (Place::TypingLine, "A one-line box"),
-            (Place::TypingLong, "A long answer or evidence box"),
-        ],
-    ),
-    ("List of sections", &[(Place::Sections, "")]),
-    (
-        "Review",
-        &[
-            (Place::Review, "The list"),
-            (
-                Place::ReviewConfirm,
-                "Asked whether to export with required answers missing",
-            ),
-            (Place::ReviewTyping, "Typing the hub's e-mail address"),
-        ],
-    ),
-    ("After exporting", &[(Place::Export, "")]),
-    ("Help", &[(Place::Help, "")]),
-];
-
-/// The keys part of docs/keys.md, made from the table.
-pub fn markdown() -> String {
-    let mut out = String::new();
-    for (heading, places) in DOC_GROUPS {
-        out.push_str(&format!("\n## {heading}\n"));
-        for (place, when) in *places {
-            if !when.is_empty() {
-                out.push_str(&format!("\n{when}:\n"));
-            }
-            out.push_str("\n| key | what it does |\n|---|---|\n");
-            for b in TABLE
-                .iter()
-                .filter(|b| b.applies(*place) && !b.help.is_empty())
-            {
-                out.push_str(&format!("| {} | {} |\n", b.keys, b.help));
-            }
-        }
-    }
-    out
 }
 
 #[cfg(test)]

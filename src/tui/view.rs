@@ -13,7 +13,9 @@ use super::clicks::ClickMap;
 use super::keys::FooterKey;
 use super::theme::Theme;
 use super::widgets::width;
-use super::{MIN_HEIGHT, MIN_WIDTH, help_view, home_view, keys, new_draft_view, restore_view};
+use super::{
+    MIN_HEIGHT, MIN_WIDTH, help_view, home_view, keys, new_draft_view, quit_view, restore_view,
+};
 use crate::store::SaveStatus;
 
 /// Draw the whole screen.
@@ -46,8 +48,13 @@ pub fn render(frame: &mut Frame, app: &App) -> ClickMap {
         clicks = ClickMap::default();
         help_view::render(frame, body, help, app.workspace(), theme);
     }
+    if let Some(q) = &app.quit {
+        clicks = ClickMap::default();
+        quit_view::render(frame, body, q, theme);
+    }
     draw_flash(frame, flash, app, theme);
     draw_footer(frame, footer, &keys::footer(app.place()), theme);
+    super::cells::settle(frame.buffer_mut());
     clicks
 }
 
@@ -79,12 +86,14 @@ fn draw_header(frame: &mut Frame, area: Rect, app: &App, theme: Theme) {
     };
     let (status, style) = match (app.workspace(), &app.save_status) {
         (_, SaveStatus::Failed { reason, .. }) => {
-            (format!(" NOT SAVED – {reason} – retrying "), theme.alarm())
+            (format!(" NOT SAVED: {reason} – retrying "), theme.alarm())
         }
         (Some(w), _) if w.session.read_only.is_some() => (
             " READ-ONLY: changes are not saved ".to_string(),
             theme.alarm(),
         ),
+        // Typed text not yet in the draft exists only in memory: never "Saved" then.
+        (Some(w), _) if w.session.text_dirty => ("Not saved yet".to_string(), theme.dim()),
         (Some(_), SaveStatus::Saved(t)) => (format!("Saved {}", t.format("%H:%M:%S")), theme.ok()),
         (Some(_), SaveStatus::Pending) => ("Saving…".to_string(), theme.dim()),
         (Some(_), _) => ("No changes yet".to_string(), theme.dim()),

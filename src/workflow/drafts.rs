@@ -111,21 +111,22 @@ impl Workflow {
             .map_err(WorkflowError::Import)
     }
 
-    /// Take the lock of a draft that is about to be changed while not open here.
+    /// Take the lock of a draft that is about to be changed (or copied) while not open here.
     fn hold(&self, id: Uuid) -> Result<DraftLock, WorkflowError> {
-        DraftLock::acquire(&self.store.draft_dir(id)).map_err(|holder| {
-            WorkflowError::InUse(format!(
-                "This draft is open in {}; close it there first, then try again.",
-                holder.who()
-            ))
-        })
+        let dir = self.store.draft_dir(id);
+        if !dir.is_dir() {
+            return Err(StoreError::NotFound(id.to_string()).into());
+        }
+        DraftLock::acquire(&dir).map_err(|e| WorkflowError::InUse(e.refusal()))
     }
 
-    /// A copy of a draft under a new id, titled "… (copy)", with no export history.
+    /// A copy of a draft under a new id, titled "… (copy)", with no export history. Refused
+    /// while another window has the draft open: its answers there may not be saved yet.
     ///
     /// # Errors
-    /// The draft cannot be read or the copy saved.
+    /// The draft is open elsewhere, cannot be read, or the copy cannot be saved.
     pub fn duplicate(&self, id: Uuid, now: DateTime<Utc>) -> Result<Draft, WorkflowError> {
+        let _lock = self.hold(id)?;
         let d = self.store.load(id)?;
         let mut copy = d.clone();
         copy.id = Uuid::new_v4();
@@ -149,15 +150,16 @@ impl Workflow {
         Ok(self.store.save(&d)?)
     }
 
-    /// Delete a draft and its backups for good.
+    /// Delete a draft and its backups for good, holding its lock until the folder is empty,
+    /// so no other window can open it in between and write it back.
     ///
     /// # Errors
     /// The draft is open elsewhere, or the folder cannot be removed.
     pub fn delete(&self, id: Uuid) -> Result<(), WorkflowError> {
-        let lock = self.hold(id)?;
-        // The lock file is inside the folder: let go of it before the folder goes.
-        drop(lock);
-        Ok(self.store.delete(id)?)
+        let dir = self.store.draft_dir(id);
+        self.hold(id)?
+            .delete_folder()
+            .map_err(|e| WorkflowError::Store(StoreError::io("delete", &dir, e)))
     }
 
     /// A draft's backups, newest first.

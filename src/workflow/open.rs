@@ -1,11 +1,14 @@
 //! Opening a draft for work: read it once, take its lock (or open read-only and say who has
-//! it), bring it in line with its questionnaire, take the session backup, and say whether the
-//! hub's address is already known. The full-screen view takes the backup itself, after its
-//! first frame, so the screen is up without waiting for the disk.
+//! it), open read-only an answer larger than an answer may be (saying which), bring it in line
+//! with its questionnaire, take the session backup, and say whether the hub's address is
+//! already known. The full-screen view takes the backup itself, after its first frame, so the
+//! screen is up without waiting for the disk.
 
 use uuid::Uuid;
 
 use super::{Workflow, WorkflowError};
+use crate::answers::AnswerValue;
+use crate::answers::parse::{MAX_ANSWER_BYTES, size_words};
 use crate::draft::Draft;
 use crate::questionnaire::Questionnaire;
 use crate::store::migrate::{self, Reconciliation};
@@ -51,7 +54,14 @@ impl Workflow {
     /// # Errors
     /// As [`Workflow::open`].
     pub fn open_for_work(&self, id: Uuid) -> Result<Opened, WorkflowError> {
-        let opened = self.store.open(id)?;
+        let mut opened = self.store.open(id)?;
+        if opened.read_only.is_none()
+            && let Some(reason) = oversized(&opened.draft)
+        {
+            // Nothing will be written: let another window see it is free.
+            opened.lock = None;
+            opened.read_only = Some(reason);
+        }
         let entry = self
             .registry()
             .for_draft(&opened.draft.questionnaire)
@@ -78,4 +88,25 @@ impl Workflow {
             hub_address,
         })
     }
+}
+
+/// Why a draft holding an answer over the limit opens read-only, naming the question.
+fn oversized(draft: &Draft) -> Option<String> {
+    let stored = draft.answers.iter().map(|(id, v)| {
+        let len = match v {
+            AnswerValue::Text(t) => t.len(),
+            AnswerValue::Level(l) => l.evidence.as_ref().map_or(0, String::len),
+            _ => 0,
+        };
+        (id, len)
+    });
+    let unfinished = draft.unfinished.iter().map(|(id, t)| (id, t.len()));
+    let (id, len) = stored
+        .chain(unfinished)
+        .find(|&(_, len)| len > MAX_ANSWER_BYTES)?;
+    Some(format!(
+        "The answer to question \"{id}\" holds {} of text, more than the {} an answer can hold, so this draft opens read-only and stays exactly as it is. To change it, restore a backup from before the answer grew (home screen, b).",
+        size_words(len),
+        size_words(MAX_ANSWER_BYTES)
+    ))
 }

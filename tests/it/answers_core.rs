@@ -113,9 +113,16 @@ fn numbers_respect_range_and_whole_number_rules_with_helpful_messages() {
 }
 
 #[test]
-fn pasted_text_loses_escape_sequences_and_control_characters() {
+fn pasted_text_loses_whole_escape_sequences_bidi_overrides_and_control_characters() {
+    // The C1 CSI (U+009B) goes with its parameters, as a terminal would read it.
     let pasted = "\u{1b}]0;pwned\u{7}\u{1b}[2J\u{9b}31mHello\r\nworld\rnext\u{0}";
-    assert_eq!(sanitize(pasted, true), "31mHello\nworld\nnext");
+    assert_eq!(sanitize(pasted, true), "Hello\nworld\nnext");
+    let c1 = "\u{9d}52;c;ZXZpbA==\u{9c}\u{90}1$r\u{9c}\u{9e}pm\u{9c}kept";
+    assert_eq!(sanitize(c1, false), "kept");
+    assert_eq!(
+        sanitize("cost \u{202e}99.3\u{202c} \u{2067}x\u{2069}", false),
+        "cost 99.3 x"
+    );
     assert_eq!(sanitize("a\r\nb\tc", false), "a b c");
     assert_eq!(sanitize("emoji 🎵 and עברית", true), "emoji 🎵 and עברית");
 }

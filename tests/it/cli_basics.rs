@@ -1,4 +1,4 @@
-//! The command line as a teacher or hub author meets it: help, version, listing and
+//! The command line as a teacher or hub author meets it: help, listing and
 //! checking questionnaires, and clear errors with the right exit codes.
 
 use assert_cmd::Command;
@@ -27,22 +27,14 @@ fn help_lists_the_commands_in_plain_words() {
         "questionnaires",
         "check",
         "plain",
+        "paths",
+        "completions",
     ] {
         ok = ok
             .and(predicate::str::is_match(format!("(?m)^  {command} +[A-Z]")).expect("regex"))
             .boxed();
     }
     cmd(&data).arg("--help").assert().success().stdout(ok);
-}
-
-#[test]
-fn version_shows_the_data_folders_in_use() {
-    let data = tempfile::tempdir().expect("tempdir");
-    cmd(&data).arg("--version").assert().success().stdout(
-        predicate::str::contains(env!("CARGO_PKG_VERSION")).and(predicate::str::contains(
-            data.path().to_string_lossy().as_ref(),
-        )),
-    );
 }
 
 #[test]

@@ -59,7 +59,11 @@ pub fn complete_draft(env: &Env, qn: &Questionnaire, title: &str) -> Draft {
 
 pub fn bin(env: &Env) -> assert_cmd::Command {
     let mut c = assert_cmd::Command::cargo_bin("music-sef").expect("binary");
+    // Settings then live inside the temporary folder too: a test never reads or writes the
+    // real config folder, whatever the developer has set.
     c.env("MUSIC_SEF_DATA_DIR", env.dir.path())
+        .env_remove("MUSIC_SEF_CONFIG_DIR")
+        .env_remove("MUSIC_SEF_EXPORT_DIR")
         .env("NO_COLOR", "1");
     c
 }

@@ -264,7 +264,14 @@ fn prepare_then_write_makes_the_bundle_and_leaves_the_draft_to_the_caller() {
     let report = music_sef::export::write(&sub, &out).expect("write");
     assert_eq!(
         report.folder.file_name().and_then(|n| n.to_str()),
-        Some("Oakfield-Primary-School-pre-meeting-data-form-2026-12-01")
+        Some(
+            music_sef::export::names::bundle_base(
+                "Oakfield Primary School",
+                "pre-meeting-data-form",
+                "2026-12-01"
+            )
+            .as_str()
+        )
     );
     for file in [
         &report.pdf,

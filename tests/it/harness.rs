@@ -146,5 +146,13 @@ pub fn filters() -> insta::Settings {
         "[BACKUP TIME]",
     );
     s.add_filter(r"Draft [0-9a-f]{8}", "Draft [ID]");
+    s.add_filter(
+        r"music-sef-recovery-[0-9a-f]{8}-",
+        "music-sef-recovery-[ID]-",
+    );
+    s.add_filter(
+        r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}",
+        "[DRAFT ID]",
+    );
     s
 }

@@ -278,6 +278,7 @@ fn plain_mode_addresses_the_e_mail_to_the_remembered_hub() {
     let env = common::env();
     let settings = music_sef::settings::Settings {
         hub_email: Some("music@hub.example.org".into()),
+        ..Default::default()
     };
     settings.save(&env.dirs).expect("settings");
     let qn = common::shipped("pre-meeting-data-form");

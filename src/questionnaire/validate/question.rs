@@ -16,7 +16,7 @@ pub(super) fn check(c: &mut Checker, qn: &Questionnaire, q: &Question, loc: &str
     }
     c.text(loc, "the prompt", &q.prompt);
     if let Some(g) = &q.guidance {
-        c.text(loc, "the guidance", g);
+        c.long_text(loc, "the guidance", g);
     }
     misplaced_fields(c, q, loc);
     if q.kind.has_options() {
@@ -148,7 +148,7 @@ fn options(c: &mut Checker, q: &Question, loc: &str) {
         }
         c.text(loc, "an option label", &o.label);
         if let Some(h) = &o.hint {
-            c.text(loc, "an option hint", h);
+            c.long_text(loc, "an option hint", h);
         }
     }
 }
@@ -215,6 +215,6 @@ fn scale_and_descriptors(c: &mut Checker, qn: &Questionnaire, q: &Question, loc:
                 ),
             );
         }
-        c.text(loc, "a descriptor", v);
+        c.long_text(loc, "a descriptor", v);
     }
 }

@@ -80,7 +80,7 @@ pub(super) fn scales(c: &mut Checker, q: &Questionnaire) {
                 );
             }
             c.text(&loc, "a level label", &l.label);
-            c.text(&loc, "a level meaning", &l.meaning);
+            c.long_text(&loc, "a level meaning", &l.meaning);
         }
     }
 }

@@ -353,12 +353,26 @@ impl LongText {
     pub fn input(&mut self, key: Input) -> bool {
         self.before_key(&key);
         let changed = self.area.input(key);
+        self.after_edit();
+        changed
+    }
+
+    /// Pasted (already cleaned) text at the cursor. The paste goes into the box whole, once;
+    /// the window is then laid out again around the cursor, so the keys after a large paste
+    /// cost what keys in a short answer do.
+    pub fn paste(&mut self, text: &str) -> bool {
+        let changed = self.area.insert_str(text);
+        self.after_edit();
+        changed
+    }
+
+    /// Lay out a new window when an edit left the box holding much more than the window.
+    fn after_edit(&mut self) {
         let held: usize = self.area.lines().iter().map(String::len).sum();
         if self.area.lines().len() > WINDOW * 3 || held > WINDOW_BYTES * 3 {
             let (row, col) = self.global_cursor();
             self.rewindow(row, col, Reach::Here);
         }
-        changed
     }
 }
 

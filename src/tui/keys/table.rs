@@ -6,8 +6,8 @@ use ratatui_textarea::Key;
 use super::Chord::{Ctrl, Digits, Plain, Shift};
 use super::Place::{
     Everywhere, Export, Help, Home, HomeConfirm, HomeTyping, NewDraft, NewDraftTitle, Question,
-    Restore, RestoreConfirm, Review, ReviewConfirm, ReviewTyping, Sections, TypingLine, TypingLong,
-    Welcome,
+    QuitConfirm, QuitProblem, Restore, RestoreConfirm, Review, ReviewConfirm, ReviewTyping,
+    Sections, TypingLine, TypingLong, Welcome,
 };
 use super::{Binding, Place};
 use crate::tui::action::Action;
@@ -34,6 +34,7 @@ pub static TABLE: &[Binding] = &[
     // Everywhere.
     row!(&[Everywhere], [Ctrl(Key::Char('q')), Ctrl(Key::Char('c'))], Action::Quit, "Ctrl-Q", Some("quit"), "save and quit, from anywhere (everything is saved as you go)"),
     row!(&[Everywhere], [Plain(Key::F(1))], Action::Help, "F1", Some("help"), "help for the screen you are on"),
+    row!(&[Everywhere], [Plain(Key::F(4))], Action::ToggleMouse, "F4", None, "mouse off to select and copy text; F4 again turns it on (remembered)"),
     // The home screen.
     row!(&[Home], [Plain(Key::Enter), Plain(Key::Char('o'))], Action::Enter, "Enter", Some("open"), "open the chosen draft"),
     row!(&[Welcome], [Plain(Key::Enter)], Action::New, "Enter", None, "start your first self-evaluation"),
@@ -121,6 +122,13 @@ pub static TABLE: &[Binding] = &[
     // Lists everywhere.
     row!(&[Home, NewDraft, Restore, Sections, Review], [Plain(Key::Home)], Action::Home, "Home / End", None, "first / last in the list"),
     row!(&[Home, NewDraft, Restore, Sections, Review], [Plain(Key::End)], Action::End, "End", None, ""),
+    // When quitting cannot save (Ctrl-Q there tries again).
+    row!(&[QuitProblem], [Plain(Key::Char('t')), Plain(Key::Char('T'))], Action::TryAgain, "t", Some("try again"), "try to save again, then quit"),
+    row!(&[QuitProblem], [Plain(Key::Char('w')), Plain(Key::Char('W'))], Action::WriteRecovery, "w", Some("recovery copy"), "write a recovery copy of your answers somewhere that has room; the screen says where"),
+    row!(&[QuitProblem], [Plain(Key::Char('q')), Plain(Key::Char('Q'))], Action::QuitAnyway, "q", Some("quit"), "quit: without saving (asks you first), or once the recovery copy is written"),
+    row!(&[QuitProblem], [Plain(Key::Esc)], Action::Back, "Esc", Some("back"), "go back to your answers; saving is tried again every few seconds"),
+    row!(&[QuitConfirm], [Plain(Key::Char('y')), Plain(Key::Char('Y'))], Action::Yes, "y", Some("quit without saving"), "yes, quit without saving"),
+    row!(&[QuitConfirm], [Plain(Key::Char('n')), Plain(Key::Char('N'))], Action::No, "any other key", Some("no"), "no: back to the choices"),
     // Help.
     row!(&[Help], [Plain(Key::Esc), Plain(Key::Char('q')), Plain(Key::Enter), Plain(Key::F(1)), Plain(Key::Char('?'))], Action::Back, "Esc", Some("close help"), "close help"),
     row!(&[Help], [Plain(Key::Up), Plain(Key::Char('k')), Plain(Key::PageUp)], Action::Up, "↑↓", Some("scroll"), "scroll"),

@@ -13,6 +13,13 @@ pub fn update(ws: &mut Workspace, action: Action, cx: &mut Cx) -> Effect {
     let s = &mut ws.session;
     match action {
         Action::Idle => save_if(s.commit_text(cx.now)),
+        Action::KeepTyping => {
+            // A half-typed address is not wrong yet: no message while the typing goes on.
+            let shown = s.error.take();
+            let changed = s.commit_text(cx.now);
+            s.error = shown;
+            save_if(changed)
+        }
         Action::Back => {
             if s.editor.stop_typing() {
                 return save_if(s.commit_text(cx.now));
@@ -95,15 +102,28 @@ fn widget(ws: &mut Workspace, action: Action, cx: &mut Cx) -> Effect {
             if let Some(reason) = &s.read_only {
                 let text = format!("Nothing can be changed: {reason}");
                 cx.warn(text);
+            } else if let Some(full) = s.editor.refuses(&key) {
+                s.error = Some(full);
             } else if s.editor.input_key(key) {
                 s.text_dirty = true;
                 s.error = None;
             }
             return Effect::None;
         }
+        // A paste, or a run of letters that arrived together: the same as typing them.
         Action::Paste(text) => {
-            if s.read_only.is_none() && s.editor.paste(&text) {
-                s.text_dirty = true;
+            if let Some(reason) = &s.read_only {
+                let text = format!("Nothing can be changed: {reason}");
+                cx.warn(text);
+            } else {
+                match s.editor.paste(&text) {
+                    Ok(true) => {
+                        s.text_dirty = true;
+                        s.error = None;
+                    }
+                    Ok(false) => {}
+                    Err(refused) => s.error = Some(refused),
+                }
             }
             return Effect::None;
         }

@@ -184,3 +184,20 @@ fn walking_through_a_drawn_paragraph_goes_row_by_row() {
     assert_eq!(lt.cursor_line(), 2);
     same(&lt.text(), &text);
 }
+
+#[test]
+fn a_large_paste_lands_at_the_cursor_and_leaves_only_a_window_in_the_box() {
+    let start = "word ".repeat(2_000);
+    let mut lt = LongText::new(&start);
+    lt.input(ctrl(Key::Home));
+    for _ in 0..3 {
+        lt.input(key(Key::Right));
+    }
+    let pasted = "pasted ".repeat(20_000);
+    assert!(lt.paste(&pasted));
+    let held: usize = lt.area.lines().iter().map(String::len).sum();
+    assert!(held < 10_000, "the box holds {held} bytes after the paste");
+    lt.input(key(Key::Char('!')));
+    let want = format!("wor{pasted}!{}", &start[3..]);
+    same(&lt.text(), &want);
+}
