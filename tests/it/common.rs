@@ -141,6 +141,8 @@ fn printed(cmd: &mut assert_cmd::Command) -> String {
 }
 
 /// Run the binary with `args`, which must succeed within `secs` seconds; what it printed.
+/// Only the tests of special files (FIFOs, devices: Unix) need it.
+#[cfg(unix)]
 pub fn stdout_within(env: &Env, args: &[&str], secs: u64) -> String {
     printed(
         bin(env)

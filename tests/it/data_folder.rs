@@ -4,7 +4,6 @@
 //! drafts list and questionnaire choices from summaries and caches agree with the files.
 
 use std::path::Path;
-use std::time::Duration;
 
 use music_sef::draft::{Draft, QuestionnaireRef};
 use music_sef::questionnaire::{DEFAULT_ID, Origin, Registry};
@@ -142,7 +141,7 @@ fn a_special_file_for_a_draft_is_listed_not_opened_nor_moved() {
     );
     common::bin(&env)
         .args(["open", &d.id.to_string()])
-        .timeout(Duration::from_secs(20))
+        .timeout(std::time::Duration::from_secs(20))
         .assert()
         .failure();
 }

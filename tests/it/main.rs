@@ -11,6 +11,7 @@ mod cli_basics;
 mod cli_conventions;
 mod cli_hostile;
 mod data_folder;
+mod data_folder_scale;
 mod export_bundle;
 mod export_hygiene;
 mod import_reassessment;
