@@ -230,7 +230,39 @@ pub fn wakeups(pid: u32) -> Option<(u64, u64)> {
     Some((switches, ticks))
 }
 
-/// Run a command to its end (no terminal); its wall time and peak memory in kB.
+/// `wrapper` (a measuring tool) running `cmd`: its program, arguments and environment.
+pub fn wrapping(mut wrapper: Command, cmd: &Command) -> Command {
+    wrapper.arg(cmd.get_program()).args(cmd.get_args());
+    for (k, v) in cmd.get_envs() {
+        match v {
+            Some(v) => wrapper.env(k, v),
+            None => wrapper.env_remove(k),
+        };
+    }
+    wrapper
+}
+
+/// The peak memory (kB) of a command run to its end, measured by GNU time when it is
+/// installed. Not wait4's `ru_maxrss`: Linux carries the old high-water mark over `exec`,
+/// and a child spawned from this harness starts from the harness's own (tens of MB of
+/// fixtures), so that figure would be the harness's, not the command's. GNU time forks
+/// from its own small process.
+pub fn peak_of(cmd: &Command) -> Option<u64> {
+    let time = std::path::Path::new("/usr/bin/time");
+    if !time.is_file() {
+        return None;
+    }
+    let out = std::env::temp_dir().join(format!("music-sef-bench-{}.rss", std::process::id()));
+    let mut t = Command::new(time);
+    t.arg("-f").arg("%M").arg("-o").arg(&out);
+    run_to_end(wrapping(t, cmd))?;
+    let text = std::fs::read_to_string(&out).ok()?;
+    let _ = std::fs::remove_file(&out);
+    text.lines().last()?.trim().parse().ok()
+}
+
+/// Run a command to its end (no terminal); its wall time, and the peak memory wait4 gives
+/// (see `peak_of` for why that is not the command's own).
 pub fn run_to_end(mut cmd: Command) -> Option<(Duration, u64)> {
     cmd.stdin(Stdio::null())
         .stdout(Stdio::null())

@@ -298,13 +298,15 @@ pub fn export(c: &mut Criterion, fx: &Fixtures, count: bool) {
             b.iter_custom(|n| {
                 let mut total = Duration::ZERO;
                 for _ in 0..n {
-                    let (took, kb) = pty::run_to_end(export_command(f)).unwrap_or_default();
-                    note(&format!("peak {id}"), kb);
+                    let (took, _) = pty::run_to_end(export_command(f)).unwrap_or_default();
                     total += took;
                 }
                 total
             });
         });
+        if let Some(kb) = pty::peak_of(&export_command(f)) {
+            note(&format!("peak {id}"), kb);
+        }
         // The 10k export under callgrind takes minutes: the default one says enough.
         if count
             && std::ptr::eq(f, &fx.alone)
@@ -321,16 +323,8 @@ fn instructions(cmd: Command) -> Option<u64> {
     let out = std::env::temp_dir().join(format!("music-sef-bench-{}.cg", std::process::id()));
     let mut vg = Command::new("valgrind");
     vg.arg("--tool=callgrind")
-        .arg(format!("--callgrind-out-file={}", out.display()))
-        .arg(cmd.get_program())
-        .args(cmd.get_args());
-    for (k, v) in cmd.get_envs() {
-        match v {
-            Some(v) => vg.env(k, v),
-            None => vg.env_remove(k),
-        };
-    }
-    pty::run_to_end(vg)?;
+        .arg(format!("--callgrind-out-file={}", out.display()));
+    pty::run_to_end(pty::wrapping(vg, &cmd))?;
     let text = std::fs::read_to_string(&out).ok()?;
     let _ = std::fs::remove_file(&out);
     text.lines()
