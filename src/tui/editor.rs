@@ -12,7 +12,7 @@ use crate::answers::{AnswerValue, display};
 use crate::draft::Draft;
 use crate::questionnaire::{NOT_APPLICABLE, Question, QuestionType, Questionnaire};
 
-use long_text::LongText;
+use long_text::{LongText, line_bytes};
 
 /// Which part of a rating or criterion has focus.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -263,16 +263,14 @@ impl Editor {
 
     /// Bytes of text in the box that has focus (the whole answer for a long one).
     pub fn text_len(&self) -> usize {
-        let lines = |l: &[String]| l.iter().map(|x| x.len() + 1).sum::<usize>();
         match self {
-            Self::Line { area, .. } => lines(area.lines()),
-            Self::Long { text, .. } => {
-                lines(&text.before) + lines(text.area.lines()) + lines(&text.after)
-            }
+            Self::Line { area, .. } => line_bytes(area.lines()),
+            // Including what waits outside the window, also of a cut paragraph.
+            Self::Long { text, .. } => text.byte_len(),
             Self::Level {
                 evidence: Some(area),
                 ..
-            } => lines(area.lines()),
+            } => line_bytes(area.lines()),
             _ => 0,
         }
     }

@@ -54,9 +54,16 @@ pub struct LongText {
     head_chars: usize,
     /// Words outside the window, counted when the window moves.
     outside_words: usize,
+    /// Bytes outside the window (a newline counted for each line), counted when it moves.
+    outside_bytes: usize,
     /// Where the box was last drawn: a new window is laid out for it at once, so the key
     /// that moved the window already moves by the rows the teacher sees.
     drawn: Cell<Option<Rect>>,
+}
+
+/// Bytes of `lines` with a newline after each.
+pub fn line_bytes(lines: &[String]) -> usize {
+    lines.iter().map(|l| l.len() + 1).sum()
 }
 
 fn words(lines: &[String]) -> usize {
@@ -130,6 +137,7 @@ impl LongText {
             after: Vec::new(),
             head_chars: 0,
             outside_words: 0,
+            outside_bytes: 0,
             drawn: Cell::new(None),
         };
         let last = lines.len().saturating_sub(1);
@@ -166,6 +174,12 @@ impl LongText {
         }
         all.extend(self.after.iter().cloned());
         all
+    }
+
+    /// Bytes of the whole text (a newline counted for each line), without putting it
+    /// together: the size check runs on every key.
+    pub fn byte_len(&self) -> usize {
+        self.outside_bytes + line_bytes(self.area.lines())
     }
 
     pub fn text(&self) -> String {
@@ -214,6 +228,8 @@ impl LongText {
             self.cut(&mut window, here, col)
         };
         self.head_chars = self.head.chars().count();
+        self.outside_bytes =
+            line_bytes(&self.before) + line_bytes(&self.after) + self.head.len() + self.tail.len();
         self.outside_words = words(&self.before)
             + words(&self.after)
             + self.head.split_whitespace().count()

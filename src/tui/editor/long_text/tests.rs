@@ -201,3 +201,14 @@ fn a_large_paste_lands_at_the_cursor_and_leaves_only_a_window_in_the_box() {
     let want = format!("wor{pasted}!{}", &start[3..]);
     same(&lt.text(), &want);
 }
+
+#[test]
+fn the_size_of_a_cut_paragraph_counts_what_waits_outside_the_window() {
+    let text = "word ".repeat(60_000);
+    let mut lt = LongText::new(&text);
+    assert!(!lt.head.is_empty(), "the paragraph is cut");
+    assert_eq!(lt.byte_len(), text.len() + 1);
+    lt.input(ctrl(Key::Home));
+    lt.input(key(Key::Char('x')));
+    assert_eq!(lt.byte_len(), text.len() + 2);
+}
