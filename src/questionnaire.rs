@@ -2,6 +2,9 @@
 //! built-in set and installed files.
 
 pub mod builtin;
+pub mod catalogue;
+mod index;
+pub mod installed;
 pub mod limits;
 pub mod load;
 pub mod model;
@@ -10,6 +13,7 @@ pub mod registry;
 pub mod role;
 pub mod validate;
 
+pub use catalogue::Catalogue;
 pub use load::{
     LoadError, load_bytes, load_bytes_on, load_file, load_file_on, load_str, load_str_on,
     local_today,

@@ -4,19 +4,22 @@
 pub mod atomic;
 pub mod autosave;
 pub mod backup;
+mod compat;
 pub mod lock;
 pub mod migrate;
 pub mod recovery;
 pub mod rescue;
 pub mod signals;
+pub mod summary;
 
 use std::fs;
 use std::path::{Path, PathBuf};
 
 use uuid::Uuid;
 
-use crate::draft::{DRAFT_FORMAT_VERSION, Draft};
+use crate::draft::Draft;
 use crate::paths::DataDirs;
+use crate::questionnaire::installed::Stamp;
 
 pub use autosave::{Autosaver, SaveStatus};
 pub use backup::{BackupInfo, BackupReason};
@@ -34,6 +37,14 @@ pub enum StoreError {
     },
     #[error("the draft file {path} is damaged ({reason})")]
     Damaged { path: PathBuf, reason: String },
+    /// Saved by a newer music-sef with parts this build does not know: it may be read, not
+    /// changed.
+    #[error("{reason}")]
+    Newer { path: PathBuf, reason: String },
+    #[error(
+        "the draft file {0} is not a regular file (a pipe, device or socket), so it was skipped and not opened"
+    )]
+    NotRegular(PathBuf),
     #[error("no draft matches \"{0}\". Run `music-sef drafts` to see your drafts and their ids.")]
     NotFound(String),
     #[error("\"{spec}\" matches more than one draft: {matches}. Type more of the id.")]
@@ -71,6 +82,20 @@ impl StoreError {
     }
 }
 
+/// The order of a drafts list: damaged drafts first (they need attention, by id), then the
+/// newest first. Each side is (when last saved, None when damaged; id).
+pub fn list_order(
+    a: (Option<chrono::DateTime<chrono::Utc>>, Uuid),
+    b: (Option<chrono::DateTime<chrono::Utc>>, Uuid),
+) -> std::cmp::Ordering {
+    match (a.0, b.0) {
+        (Some(x), Some(y)) => y.cmp(&x),
+        (None, Some(_)) => std::cmp::Ordering::Less,
+        (Some(_), None) => std::cmp::Ordering::Greater,
+        (None, None) => a.1.cmp(&b.1),
+    }
+}
+
 /// One entry of the drafts list: a readable draft or a damaged one.
 #[derive(Debug, Clone)]
 pub enum Listing {
@@ -94,6 +119,18 @@ pub struct OpenDraft {
     pub lock: Option<DraftLock>,
     /// Why the draft is read-only, in words for the teacher; None when it may be changed.
     pub read_only: Option<String>,
+}
+
+/// A draft as read from its file, also one saved by a newer music-sef.
+#[derive(Debug)]
+pub struct Loaded {
+    pub draft: Draft,
+    /// Why it may only be read, in words for the teacher.
+    pub newer: Option<String>,
+    /// Parts this build does not know were left out of `draft`.
+    pub partial: bool,
+    /// The draft file as it was read.
+    pub stamp: Stamp,
 }
 
 #[derive(Debug, Clone)]
@@ -134,32 +171,63 @@ impl Store {
         atomic::write(&dir.join("draft.json"), &json)
     }
 
-    /// Read one draft.
+    /// Read one draft, also one from a newer music-sef (see `Loaded::newer`).
     ///
     /// # Errors
-    /// Missing or damaged file.
-    pub fn load(&self, id: Uuid) -> Result<Draft, StoreError> {
+    /// Missing, damaged or special file.
+    pub fn read(&self, id: Uuid) -> Result<Loaded, StoreError> {
         self.adopt_newer_temp(id, false);
         let path = self.draft_file(id);
-        let bytes = fs::read(&path).map_err(|e| match self.quarantined_reason(id) {
+        let (bytes, stamp) = summary::read_regular_file(&path).map_err(|e| match e.kind() {
             // The file was damaged earlier and kept aside: say so, not "file not found".
-            Some(reason) if e.kind() == std::io::ErrorKind::NotFound => StoreError::Damaged {
-                path: path.clone(),
-                reason: format!(
-                    "{reason}; restore a backup from the home screen (music-sef, then b)"
-                ),
+            std::io::ErrorKind::NotFound => match self.quarantined_reason(id) {
+                Some(reason) => StoreError::Damaged {
+                    path: path.clone(),
+                    reason: format!(
+                        "{reason}; restore a backup from the home screen (music-sef, then b)"
+                    ),
+                },
+                None => StoreError::io("read", &path, e),
             },
+            _ if crate::questionnaire::installed::is_not_regular(&e) => {
+                StoreError::NotRegular(path.clone())
+            }
             _ => StoreError::io("read", &path, e),
         })?;
-        recovery::parse_draft(&bytes).map_err(|reason| StoreError::Damaged { path, reason })
+        let parsed = recovery::read_draft(&bytes).map_err(|reason| StoreError::Damaged {
+            path: path.clone(),
+            reason,
+        })?;
+        Ok(Loaded {
+            draft: parsed.draft,
+            newer: parsed.newer,
+            partial: parsed.partial,
+            stamp,
+        })
+    }
+
+    /// Read one draft to change it: one holding what this build does not know is refused,
+    /// so it is never written back without those parts.
+    ///
+    /// # Errors
+    /// Missing, damaged, special or newer file.
+    pub fn load(&self, id: Uuid) -> Result<Draft, StoreError> {
+        let loaded = self.read(id)?;
+        if loaded.partial {
+            return Err(StoreError::Newer {
+                path: self.draft_file(id),
+                reason: loaded.newer.unwrap_or_default(),
+            });
+        }
+        Ok(loaded.draft)
     }
 
     /// Open a draft for editing: take its lock, or open read-only and say who holds it.
     ///
     /// # Errors
-    /// Missing or damaged file.
+    /// Missing, damaged or special file.
     pub fn open(&self, id: Uuid) -> Result<OpenDraft, StoreError> {
-        let draft = match self.load(id) {
+        let loaded = match self.read(id) {
             Err(StoreError::Damaged { path, reason }) => {
                 let kept = self.quarantine(id);
                 return Err(StoreError::Damaged {
@@ -182,14 +250,11 @@ impl Store {
                 None
             }
         };
-        if draft.format_version > DRAFT_FORMAT_VERSION {
-            read_only = Some(format!(
-                "This draft was saved by a newer version of music-sef (draft format {}). It opens read-only so nothing is lost; please update music-sef to change it.",
-                draft.format_version
-            ));
+        if loaded.newer.is_some() {
+            read_only = loaded.newer;
         }
         Ok(OpenDraft {
-            draft,
+            draft: loaded.draft,
             lock,
             read_only,
         })
@@ -219,41 +284,58 @@ impl Store {
         Ok((opened, r))
     }
 
+    /// Read a draft for a list of drafts: what it holds, or why it cannot be read, in
+    /// words for the teacher. A damaged file is moved aside (a newer or special one never is).
+    ///
+    /// # Errors
+    /// The reason the draft cannot be listed.
+    pub fn read_listed(&self, id: Uuid) -> Result<Loaded, String> {
+        self.read(id).map_err(|e| match &e {
+            StoreError::Damaged { reason, .. } => match self.quarantine(id) {
+                Some(kept) => format!(
+                    "it could not be read ({reason}); the damaged file was kept as {}",
+                    kept.display()
+                ),
+                None => reason.clone(),
+            },
+            StoreError::NotRegular(_) => e.to_string(),
+            _ => self.quarantined_reason(id).unwrap_or_else(|| e.to_string()),
+        })
+    }
+
     /// Every draft folder, readable or damaged, newest first.
     pub fn list(&self) -> Vec<Listing> {
-        let Ok(entries) = fs::read_dir(&self.dir) else {
-            return Vec::new();
-        };
-        let mut out: Vec<Listing> = entries
-            .filter_map(Result::ok)
-            .filter_map(|e| Uuid::parse_str(&e.file_name().to_string_lossy()).ok())
-            .map(|id| match self.load(id) {
-                Ok(d) => Listing::Ok(Box::new(d)),
-                Err(e) => {
-                    let reason = match &e {
-                        StoreError::Damaged { reason, .. } => match self.quarantine(id) {
-                            Some(kept) => format!(
-                                "it could not be read ({reason}); the damaged file was kept as {}",
-                                kept.display()
-                            ),
-                            None => reason.clone(),
-                        },
-                        _ => self.quarantined_reason(id).unwrap_or_else(|| e.to_string()),
-                    };
-                    Listing::Damaged { id, reason }
-                }
+        let mut out: Vec<Listing> = self
+            .ids()
+            .into_iter()
+            .map(|id| match self.read_listed(id) {
+                Ok(l) => Listing::Ok(Box::new(l.draft)),
+                Err(reason) => Listing::Damaged { id, reason },
             })
             .collect();
-        out.sort_by(|a, b| match (a, b) {
-            (Listing::Ok(x), Listing::Ok(y)) => y.updated_at.cmp(&x.updated_at),
-            (Listing::Damaged { .. }, Listing::Ok(_)) => std::cmp::Ordering::Less,
-            (Listing::Ok(_), Listing::Damaged { .. }) => std::cmp::Ordering::Greater,
-            _ => a.id().cmp(&b.id()),
+        out.sort_by(|a, b| {
+            let when = |l: &Listing| match l {
+                Listing::Ok(d) => Some(d.updated_at),
+                Listing::Damaged { .. } => None,
+            };
+            list_order((when(a), a.id()), (when(b), b.id()))
         });
         out
     }
 
-    /// Find a draft by full id, a unique id prefix of at least 4 characters, or exact title.
+    /// A draft's title, from its summary when that is up to date, else from the draft (and
+    /// the summary is made for next time). None when it cannot be read.
+    fn title_of(&self, id: Uuid) -> Option<String> {
+        if let Some(s) = self.summary(id) {
+            return Some(s.title);
+        }
+        let l = self.read_listed(id).ok()?;
+        self.keep_summary(&summary::Summary::of(&l.draft, l.stamp, l.newer));
+        Some(l.draft.title)
+    }
+
+    /// Find a draft by full id, a unique id prefix of at least 4 characters, or exact title:
+    /// from the folders' names and the drafts' summaries, without reading every draft.
     ///
     /// # Errors
     /// No match, or several.
@@ -264,26 +346,18 @@ impl Store {
         {
             return Ok(id);
         }
-        let list = self.list();
-        let by_title: Vec<Uuid> = list
-            .iter()
-            .filter_map(|l| match l {
-                Listing::Ok(d) if d.title == spec_trim => Some(d.id),
-                _ => None,
-            })
-            .collect();
+        let ids = self.ids();
         let lower = spec_trim.to_ascii_lowercase();
-        let by_prefix: Vec<Uuid> = if lower.len() >= 4 {
-            list.iter()
-                .map(Listing::id)
+        let mut all: Vec<Uuid> = if lower.len() >= 4 {
+            ids.iter()
+                .copied()
                 .filter(|id| id.to_string().starts_with(&lower))
                 .collect()
         } else {
             Vec::new()
         };
-        let mut all = by_prefix;
-        for id in by_title {
-            if !all.contains(&id) {
+        for id in ids {
+            if !all.contains(&id) && self.title_of(id).is_some_and(|t| t == spec_trim) {
                 all.push(id);
             }
         }

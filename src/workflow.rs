@@ -5,15 +5,14 @@
 
 mod drafts;
 mod export;
+mod list;
 mod open;
 mod print;
-
-use std::cell::OnceCell;
 
 use chrono::NaiveDate;
 
 use crate::paths::DataDirs;
-use crate::questionnaire::{DEFAULT_ID, LoadError, Origin, Registry};
+use crate::questionnaire::{Catalogue, DEFAULT_ID, LoadError, Origin};
 use crate::store::{Store, StoreError};
 
 pub use drafts::{DraftInfo, DraftRow};
@@ -56,13 +55,12 @@ pub struct Choice {
     pub have_ready: Vec<String>,
 }
 
-/// The data folder and what is in it. Questionnaires are discovered on first use.
+/// The data folder and what is in it. Questionnaires are found when first needed, and only
+/// the ones needed are read.
 pub struct Workflow {
     dirs: DataDirs,
     store: Store,
-    registry: OnceCell<Registry>,
-    /// The date questionnaires are made for (their academic years, for one).
-    today: NaiveDate,
+    catalogue: Catalogue,
 }
 
 impl Workflow {
@@ -75,8 +73,7 @@ impl Workflow {
         Self {
             dirs: dirs.clone(),
             store: Store::new(dirs),
-            registry: OnceCell::new(),
-            today,
+            catalogue: Catalogue::on(dirs, today),
         }
     }
 
@@ -88,32 +85,26 @@ impl Workflow {
         &self.store
     }
 
-    /// Built-in and installed questionnaires, found once.
-    pub fn registry(&self) -> &Registry {
-        self.registry
-            .get_or_init(|| Registry::discover_on(&self.dirs, self.today))
+    /// Built-in and installed questionnaires, each read when first needed.
+    pub fn registry(&self) -> &Catalogue {
+        &self.catalogue
     }
 
     /// The questionnaires a new draft can use, the default first (what most schools are
     /// asked for, and what Enter picks).
     pub fn choices(&self) -> Vec<Choice> {
         let mut out: Vec<Choice> = self
-            .registry()
-            .entries
-            .iter()
-            .map(|e| Choice {
-                id: e.questionnaire.id.clone(),
-                title: e.questionnaire.title.clone(),
-                description: e.questionnaire.description.clone(),
-                built_in: e.origin == Origin::BuiltIn,
-                questions: e.questionnaire.question_count(),
-                time_needed: e.questionnaire.time_needed.clone(),
-                have_ready: e
-                    .questionnaire
-                    .have_ready
-                    .iter()
-                    .map(|i| i.line())
-                    .collect(),
+            .catalogue
+            .listed()
+            .into_iter()
+            .map(|(m, origin)| Choice {
+                id: m.id,
+                title: m.title,
+                description: m.description,
+                built_in: origin == Origin::BuiltIn,
+                questions: m.questions,
+                time_needed: m.time_needed,
+                have_ready: m.have_ready,
             })
             .collect();
         out.sort_by_key(|c| c.id != DEFAULT_ID);

@@ -49,7 +49,11 @@ fn text_row(d: &DraftInfo) -> String {
             || "?".to_string(),
             |p| format!("{} left", p.required_missing)
         ),
-        d.status.label(),
+        if d.newer.is_some() {
+            "Newer version"
+        } else {
+            d.status.label()
+        },
         d.updated_at
             .with_timezone(&chrono::Local)
             .format("%-d %b %Y %H:%M")

@@ -14,6 +14,7 @@ pub mod links;
 pub mod meta;
 pub mod metrics;
 pub mod runs;
+mod shape;
 pub mod tags;
 
 use krilla::Document;
@@ -22,7 +23,7 @@ use krilla::geom::{PathBuilder, Point};
 use krilla::num::NormalizedF32;
 use krilla::page::PageSettings;
 use krilla::paint::{Fill, Stroke};
-use krilla::text::{Font, TextDirection};
+use krilla::text::Font;
 
 use krilla::tagging::{Artifact, ArtifactType, ContentTag, SpanTag};
 
@@ -44,6 +45,7 @@ struct Fonts {
     bold: Font,
     regular_metrics: Metrics,
     bold_metrics: Metrics,
+    data: (&'static [u8], &'static [u8]),
 }
 
 impl Fonts {
@@ -64,7 +66,13 @@ impl Fonts {
                 .ok_or_else(|| ExportError::pdf("the regular font could not be loaded"))?,
             bold: Font::new(bold_data.into(), 0)
                 .ok_or_else(|| ExportError::pdf("the bold font could not be loaded"))?,
+            data: (reg_data, bold_data),
         })
+    }
+
+    fn shaper(&self) -> Result<shape::Shaper, ExportError> {
+        shape::Shaper::new((&self.regular, self.data.0), (&self.bold, self.data.1))
+            .ok_or_else(|| ExportError::pdf("the fonts could not be prepared for shaping"))
     }
 }
 
@@ -154,6 +162,7 @@ fn document(
     fonts: &Fonts,
     accessible: bool,
 ) -> Result<Vec<u8>, ExportError> {
+    let mut shaper = fonts.shaper()?;
     let mut doc = Document::new_with(meta::settings(accessible));
     doc.set_metadata(metadata.clone());
     doc.set_outline(meta::outline(&layout.marks));
@@ -164,7 +173,11 @@ fn document(
         let mut page = doc.start_page_with(settings.clone());
         let links = {
             let mut s = page.surface();
-            let mut pen = Pen { s: &mut s, fonts };
+            let mut pen = Pen {
+                s: &mut s,
+                fonts,
+                shaper: &mut shaper,
+            };
             furniture.draw(&mut pen, i);
             let links = pen.ops(ops, &mut tags);
             s.finish();
@@ -195,6 +208,7 @@ fn header_line(layout: &mut Layout<'_>, header: &str, incomplete: bool) -> Strin
 struct Pen<'s, 'p> {
     s: &'s mut krilla::surface::Surface<'p>,
     fonts: &'s Fonts,
+    shaper: &'s mut shape::Shaper,
 }
 
 impl Pen<'_, '_> {
@@ -204,19 +218,9 @@ impl Pen<'_, '_> {
         } else {
             &self.fonts.regular
         };
-        self.s.draw_text(
-            Point::from_xy(x, y),
-            font.clone(),
-            size,
-            t,
-            false,
-            // Lines come in visual runs (`runs`): a right-to-left run is shaped as one.
-            if rtl {
-                TextDirection::RightToLeft
-            } else {
-                TextDirection::LeftToRight
-            },
-        );
+        let glyphs = self.shaper.glyphs(bold, rtl, t);
+        self.s
+            .draw_glyphs(Point::from_xy(x, y), &glyphs, font.clone(), t, size, false);
     }
 
     /// Running header and footer are artifacts: a screen reader skips them.

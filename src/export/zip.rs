@@ -1,5 +1,6 @@
-//! A zip of the bundle folder beside it (deflate only), for the school's records, each entry
-//! dated when its file was written.
+//! A zip of the bundle folder beside it, for the school's records, each entry dated when its
+//! file was written: text deflated, the PDF (whose contents are compressed already) stored as
+//! it is rather than deflated again.
 
 use std::io::Write;
 use std::path::Path;
@@ -24,9 +25,16 @@ pub fn write(folder: &Path, files: &[&str], out: &Path) -> Result<(), ExportErro
     let mut buf = std::io::Cursor::new(Vec::new());
     {
         let mut zw = zip::ZipWriter::new(&mut buf);
-        let opts =
+        let deflated =
             SimpleFileOptions::default().compression_method(zip::CompressionMethod::Deflated);
+        let stored =
+            SimpleFileOptions::default().compression_method(zip::CompressionMethod::Stored);
         for name in files {
+            let opts = if name.ends_with(".pdf") {
+                stored
+            } else {
+                deflated
+            };
             let path = folder.join(name);
             let bytes = std::fs::read(&path).map_err(|e| ExportError::io("read", &path, e))?;
             let opts = match modified(&path) {

@@ -64,6 +64,9 @@ pub struct Questionnaire {
     /// The readiness checklist for the report's first page (may be empty).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub checklist: Vec<ChecklistItem>,
+    /// Questions by id, built on the first lookup; not part of the file.
+    #[serde(skip)]
+    index: super::index::QuestionIndex,
 }
 
 /// Who receives the submission and how the e-mail is titled.
@@ -279,8 +282,9 @@ impl Questionnaire {
             .flat_map(|(i, s)| s.questions.iter().map(move |q| (i, q)))
     }
 
+    /// The question with `id`, found through the index (not a search).
     pub fn question(&self, id: &str) -> Option<&Question> {
-        self.questions().map(|(_, q)| q).find(|q| q.id == id)
+        self.index.find(&self.sections, id)
     }
 
     pub fn question_count(&self) -> usize {

@@ -45,6 +45,20 @@ pub struct Registry {
     today: NaiveDate,
 }
 
+/// A questionnaire named by a path where an id was expected; None when `spec` does not
+/// look like a path.
+pub fn from_path(spec: &str, today: NaiveDate) -> Option<Result<Entry, LoadError>> {
+    let path = Path::new(spec);
+    let looks =
+        path.is_file() || spec.ends_with(".json") || spec.contains(std::path::MAIN_SEPARATOR);
+    looks.then(|| {
+        load_file_on(path, today).map(|q| Entry {
+            questionnaire: q,
+            origin: Origin::File(path.to_path_buf()),
+        })
+    })
+}
+
 /// The id used when none is given.
 pub const DEFAULT_ID: &str = "school-music-self-evaluation";
 
@@ -67,26 +81,18 @@ impl Registry {
                 Err(e) => reg.problems.push(e),
             }
         }
-        let dir = dirs.questionnaires();
         // A missing folder is normal (nothing installed); an unreadable one is ignored
-        // likewise, as the built-in questionnaires still work.
-        if let Ok(rd) = std::fs::read_dir(&dir) {
-            let mut paths: Vec<PathBuf> = rd
-                .filter_map(Result::ok)
-                .map(|e| e.path())
-                .filter(|p| {
-                    p.extension()
-                        .is_some_and(|x| x.eq_ignore_ascii_case("json"))
-                })
-                .collect();
-            paths.sort();
-            for p in paths {
-                match load_file_on(&p, today) {
-                    Ok(q) => reg.add_installed(q, p),
-                    Err(e) => reg.problems.push(e),
-                }
+        // likewise, as the built-in questionnaires still work. Special files are named
+        // among the problems and never opened.
+        let installed = super::installed::Installed::scan(dirs);
+        for f in &installed.files {
+            match installed.load(f, today) {
+                Ok(q) => reg.add_installed(q, f.path.clone()),
+                Err(e) => reg.problems.push(e),
             }
         }
+        installed.keep();
+        reg.problems.extend(installed.skipped);
         reg
     }
 
@@ -142,12 +148,8 @@ impl Registry {
         if let Some(e) = self.entries.iter().find(|e| e.questionnaire.id == spec) {
             return Ok(e.clone());
         }
-        let path = Path::new(spec);
-        if path.is_file() || spec.ends_with(".json") || spec.contains(std::path::MAIN_SEPARATOR) {
-            return load_file_on(path, self.today).map(|q| Entry {
-                questionnaire: q,
-                origin: Origin::File(path.to_path_buf()),
-            });
+        if let Some(loaded) = from_path(spec, self.today) {
+            return loaded;
         }
         Err(LoadError::UnknownId {
             id: spec.to_string(),
@@ -166,7 +168,7 @@ impl Registry {
     /// The questionnaire is no longer available.
     pub fn for_draft(&self, r: &super::QuestionnaireRef) -> Result<Entry, LoadError> {
         if let Some(src) = &r.source
-            && let Ok(q) = load_file_on(Path::new(src), self.today)
+            && let Ok(q) = super::installed::load_regular(Path::new(src), self.today)
             && q.id == r.id
         {
             return Ok(Entry {

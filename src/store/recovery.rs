@@ -12,18 +12,83 @@ use uuid::Uuid;
 use super::{BackupReason, Store};
 use crate::draft::Draft;
 
-/// Parse draft bytes through a JSON value first, the place where future format migrations
-/// (version n to n+1) go.
+/// A draft file as read: what this build understands of it.
+#[derive(Debug)]
+pub struct Parsed {
+    pub draft: Draft,
+    /// Why it may only be read: it was saved by a newer music-sef.
+    pub newer: Option<String>,
+    /// Parts this build does not know were left out of `draft` (they stay in the file,
+    /// which is never written while this is so).
+    pub partial: bool,
+}
+
+/// Parse a draft this build understands completely.
 ///
 /// # Errors
 /// A short reason for the teacher.
 pub fn parse_draft(bytes: &[u8]) -> Result<Draft, String> {
+    match read_draft(bytes)? {
+        Parsed {
+            partial: true,
+            newer,
+            ..
+        } => Err(newer.unwrap_or_default()),
+        p => Ok(p.draft),
+    }
+}
+
+fn newer_format(version: u32) -> String {
+    format!(
+        "This draft was saved by a newer version of music-sef (draft format {version}). It opens read-only so nothing is lost; please update music-sef to change it."
+    )
+}
+
+/// Parse a draft, also one from a newer music-sef: a status or an answer of a kind this
+/// build does not know is left out and the draft is marked read-only, so nothing is lost.
+/// Only bytes that are not JSON, or not a draft at all, are refused (and then moved aside).
+///
+/// # Errors
+/// A short reason for the teacher.
+pub fn read_draft(bytes: &[u8]) -> Result<Parsed, String> {
+    // The usual case in one pass, without building a JSON tree first.
+    if let Ok(draft) = serde_json::from_slice::<Draft>(bytes) {
+        if draft.format != crate::draft::DRAFT_FORMAT {
+            return Err("not a music-sef draft".to_string());
+        }
+        let newer = (draft.format_version > crate::draft::DRAFT_FORMAT_VERSION)
+            .then(|| newer_format(draft.format_version));
+        return Ok(Parsed {
+            draft,
+            newer,
+            partial: false,
+        });
+    }
     let value: serde_json::Value =
         serde_json::from_slice(bytes).map_err(|e| format!("not valid JSON: {e}"))?;
     if value.get("format").and_then(serde_json::Value::as_str) != Some(crate::draft::DRAFT_FORMAT) {
         return Err("not a music-sef draft".to_string());
     }
-    serde_json::from_value(value).map_err(|e| e.to_string())
+    match super::compat::known_part(value.clone()) {
+        Some((draft, unknown)) => Ok(Parsed {
+            newer: Some(
+                if draft.format_version > crate::draft::DRAFT_FORMAT_VERSION {
+                    newer_format(draft.format_version)
+                } else {
+                    super::compat::explain(&unknown)
+                },
+            ),
+            draft,
+            partial: true,
+        }),
+        None => serde_json::from_value::<Draft>(value)
+            .map(|draft| Parsed {
+                draft,
+                newer: None,
+                partial: false,
+            })
+            .map_err(|e| e.to_string()),
+    }
 }
 
 impl Store {
@@ -85,9 +150,9 @@ impl Store {
                 .unwrap_or_default()
                 > Duration::from_secs(60);
             let newer = draft_time.is_none_or(|t| modified > t);
-            let whole = fs::read(&path)
+            let whole = super::summary::read_regular_file(&path)
                 .ok()
-                .is_some_and(|b| parse_draft(&b).is_ok());
+                .is_some_and(|(b, _)| parse_draft(&b).is_ok());
             if newer && whole {
                 let _ = self.backup(id, BackupReason::BeforeRestore);
                 let _ = fs::rename(&path, &draft_path);

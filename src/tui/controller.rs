@@ -5,6 +5,7 @@
 //! the only timer the event loop ever waits for.
 
 mod drafts;
+mod opening;
 mod quitting;
 pub mod typing;
 
@@ -14,14 +15,14 @@ use ratatui::Terminal;
 use ratatui::backend::Backend;
 use uuid::Uuid;
 
-use super::action::{Action, Effect, Flash, OpenedDraft, Reply};
+use super::action::{Action, Effect, Flash, Reply};
 use super::app::App;
 use super::clicks::ClickMap;
 use super::event::{TermEvent, Waker};
 use crate::clock::Clock;
 use crate::export::BundleReport;
 use crate::store::{Autosaver, DraftLock, SaveStatus, signals};
-use crate::workflow::{Opened, Workflow, WorkflowError};
+use crate::workflow::Workflow;
 
 pub use quitting::Finish;
 use typing::Typing;
@@ -53,12 +54,20 @@ pub struct Controller {
     waker: Option<Waker>,
     /// Frames drawn so far: the loop draws only when something changed.
     pub frames: u64,
+    /// The open draft's session backup, taken after the next frame is drawn.
+    backup_due: Option<Uuid>,
 }
 
 impl Controller {
     /// A controller at the home screen.
     pub fn new(workflow: Workflow, color: bool, clock: Clock) -> Self {
-        let mut c = Self {
+        let mut c = Self::bare(workflow, color, clock);
+        c.run(Effect::ShowHome { select: None });
+        c
+    }
+
+    fn bare(workflow: Workflow, color: bool, clock: Clock) -> Self {
+        Self {
             app: App::new(color, clock),
             workflow,
             autosaver: None,
@@ -68,26 +77,14 @@ impl Controller {
             typing: Typing::default(),
             waker: None,
             frames: 0,
-        };
-        c.run(Effect::ShowHome { select: None });
-        c
+            backup_due: None,
+        }
     }
 
     /// Wake the event loop with `waker` whenever a save finishes, so a changed status is
     /// shown without the loop polling for it.
     pub fn set_waker(&mut self, waker: Waker) {
         self.waker = Some(waker);
-    }
-
-    /// Open a draft straight away (`music-sef open`), Esc from it goes to the home screen.
-    ///
-    /// # Errors
-    /// The draft or its questionnaire cannot be opened.
-    pub fn open_single(&mut self, id: Uuid) -> Result<(), WorkflowError> {
-        let opened = self.workflow.open(id)?;
-        let reply = self.opened(opened);
-        self.reply(reply);
-        Ok(())
     }
 
     /// Draw a frame and remember what is clickable.
@@ -99,6 +96,7 @@ impl Controller {
         terminal.draw(|f| clicks = super::view::render(f, &self.app))?;
         self.clicks = clicks;
         self.frames += 1;
+        self.take_backup();
         Ok(())
     }
 
@@ -255,41 +253,6 @@ impl Controller {
             .map(|a| a.flush(Duration::from_secs(3)))
         {
             self.reply(Reply::Saved(status));
-        }
-    }
-
-    fn close_draft(&mut self) {
-        if self.autosaver.is_some() {
-            self.flush();
-        }
-        self.autosaver = None;
-        self.lock = None;
-        signals::forget();
-    }
-
-    /// Keep what opening gave the loop (the lock, a writer) and hand the rest to the app.
-    fn opened(&mut self, o: Opened) -> Reply {
-        self.close_draft();
-        self.lock = o.lock;
-        self.autosaver = Some(Autosaver::spawn_with(
-            self.workflow.store().clone(),
-            self.app.clock,
-            self.waker.clone(),
-        ));
-        signals::remember(self.workflow.store(), &o.draft);
-        Reply::Opened(Box::new(OpenedDraft {
-            questionnaire: o.questionnaire,
-            draft: o.draft,
-            read_only: o.read_only,
-            hub_address_known: o.hub_address.is_some(),
-            orphaned: o.reconciliation.orphaned.len(),
-        }))
-    }
-
-    fn open(&mut self, id: Uuid) -> Reply {
-        match self.workflow.open(id) {
-            Ok(o) => self.opened(o),
-            Err(e) => Reply::Flash(Flash::warn(format!("Could not open the draft: {e}"))),
         }
     }
 

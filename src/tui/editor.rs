@@ -13,7 +13,7 @@ use crate::answers::{AnswerValue, display};
 use crate::draft::Draft;
 use crate::questionnaire::{NOT_APPLICABLE, Question, QuestionType, Questionnaire};
 
-use long_text::LongText;
+use long_text::{LongText, line_bytes};
 
 /// Which part of a rating or criterion has focus.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -268,32 +268,33 @@ impl Editor {
     pub fn paste(&mut self, text: &str) -> Result<bool, String> {
         let multiline = self.is_multiline();
         let held = self.text_len();
-        let Some(area) = self.text_area_mut() else {
-            return Ok(false);
-        };
         let clean = sanitize(text, multiline);
-        if held + clean.len() > MAX_ANSWER_BYTES {
+        if self.text_area_mut().is_some() && held + clean.len() > MAX_ANSWER_BYTES {
             return Err(format!(
                 "Nothing was pasted: the text is {}, and with it this answer would hold more than the {} an answer can hold. Paste a shorter part, or keep the long text in a document and give its link.",
                 size_words(clean.len()),
                 size_words(MAX_ANSWER_BYTES)
             ));
         }
-        Ok(area.insert_str(clean))
+        // A long answer is windowed: the paste goes through its own path, not the box's.
+        Ok(match self {
+            Self::Long { text, .. } => text.paste(&clean),
+            _ => self
+                .text_area_mut()
+                .is_some_and(|area| area.insert_str(clean)),
+        })
     }
 
     /// Bytes of text in the box that has focus (the whole answer for a long one).
     pub fn text_len(&self) -> usize {
-        let lines = |l: &[String]| l.iter().map(|x| x.len() + 1).sum::<usize>();
         match self {
-            Self::Line { area, .. } => lines(area.lines()),
-            Self::Long { text, .. } => {
-                lines(&text.before) + lines(text.area.lines()) + lines(&text.after)
-            }
+            Self::Line { area, .. } => line_bytes(area.lines()),
+            // Including what waits outside the window, also of a cut paragraph.
+            Self::Long { text, .. } => text.byte_len(),
             Self::Level {
                 evidence: Some(area),
                 ..
-            } => lines(area.lines()),
+            } => line_bytes(area.lines()),
             _ => 0,
         }
     }

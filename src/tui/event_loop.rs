@@ -16,7 +16,7 @@ use super::event::{self, TermEvent};
 use crate::clock::Clock;
 use crate::paths::DataDirs;
 use crate::store::signals;
-use crate::workflow::Workflow;
+use crate::workflow::{Workflow, WorkflowError};
 
 /// Run the loop until the app asks to quit or a stop signal arrives. `next_events` waits up
 /// to the timeout it is given (None: with no limit) and returns what arrived, perhaps
@@ -51,11 +51,15 @@ where
     }
 }
 
-fn run(mut c: Controller) -> anyhow::Result<ExitCode> {
+/// `make` builds the controller once the waker exists, so a draft it opens gets a writer
+/// that wakes the loop when a save finishes.
+fn run(
+    make: impl FnOnce(Option<event::Waker>) -> Result<Controller, WorkflowError>,
+) -> anyhow::Result<ExitCode> {
     signals::install();
     let waker = event::waker();
     signals::on_stop(waker.clone());
-    c.set_waker(waker);
+    let mut c = make(Some(waker))?;
     watchdog();
     let mut guard = super::terminal::TerminalGuard::enter().context(
         "music-sef needs a terminal window; for scripts and screen readers use `music-sef plain`",
@@ -132,11 +136,13 @@ fn color() -> bool {
 /// # Errors
 /// No terminal, or drawing failed.
 pub fn run_home(dirs: &DataDirs) -> anyhow::Result<ExitCode> {
-    run(Controller::new(
-        Workflow::new(dirs),
-        color(),
-        Clock::system(),
-    ))
+    run(|waker| {
+        let mut c = Controller::new(Workflow::new(dirs), color(), Clock::system());
+        if let Some(w) = waker {
+            c.set_waker(w);
+        }
+        Ok(c)
+    })
 }
 
 /// `music-sef open` / `new`: straight into a draft; closing it leaves the program.
@@ -144,7 +150,5 @@ pub fn run_home(dirs: &DataDirs) -> anyhow::Result<ExitCode> {
 /// # Errors
 /// The draft cannot be opened, or no terminal.
 pub fn run_draft(dirs: &DataDirs, id: Uuid) -> anyhow::Result<ExitCode> {
-    let mut c = Controller::new(Workflow::new(dirs), color(), Clock::system());
-    c.open_single(id)?;
-    run(c)
+    run(|waker| Controller::for_draft(Workflow::new(dirs), color(), Clock::system(), id, waker))
 }

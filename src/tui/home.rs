@@ -33,7 +33,11 @@ impl From<DraftRow> for HomeRow {
                     .unwrap_or_else(|| format!("{} (not found)", d.questionnaire.id)),
                 title: d.title,
                 progress: d.progress,
-                status: d.status.label().to_string(),
+                status: if d.newer.is_some() {
+                    "Newer version".to_string()
+                } else {
+                    d.status.label().to_string()
+                },
                 saved: Some(d.updated_at.with_timezone(&Local)),
                 damaged: None,
             },

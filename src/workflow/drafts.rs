@@ -9,11 +9,11 @@ use chrono::{DateTime, NaiveDate, Utc};
 use uuid::Uuid;
 
 use super::{Workflow, WorkflowError};
-use crate::answers::{Progress, progress};
+use crate::answers::Progress;
 use crate::draft::{Draft, DraftStatus};
 use crate::import::Carried;
 use crate::questionnaire::{DEFAULT_ID, Origin, QuestionnaireRef};
-use crate::store::{BackupInfo, DraftLock, Listing, StoreError};
+use crate::store::{BackupInfo, DraftLock, StoreError};
 
 /// One readable draft as a list shows it.
 #[derive(Debug, Clone)]
@@ -26,6 +26,8 @@ pub struct DraftInfo {
     pub progress: Option<Progress>,
     pub status: DraftStatus,
     pub updated_at: DateTime<Utc>,
+    /// Why it opens read-only: it was saved by a newer music-sef.
+    pub newer: Option<String>,
 }
 
 /// A row of the drafts list: a draft, or a folder whose draft cannot be read.
@@ -45,29 +47,6 @@ impl DraftRow {
 }
 
 impl Workflow {
-    /// Every draft, newest first, damaged ones first of all (they need attention).
-    pub fn list(&self) -> Vec<DraftRow> {
-        self.store
-            .list()
-            .into_iter()
-            .map(|l| match l {
-                Listing::Ok(d) => {
-                    let qn = self.registry().for_draft(&d.questionnaire).ok();
-                    DraftRow::Ok(DraftInfo {
-                        id: d.id,
-                        questionnaire_title: qn.as_ref().map(|e| e.questionnaire.title.clone()),
-                        progress: qn.map(|e| progress::overall(&e.questionnaire, &d.answers)),
-                        title: d.title,
-                        questionnaire: d.questionnaire,
-                        status: d.status,
-                        updated_at: d.updated_at,
-                    })
-                }
-                Listing::Damaged { id, reason } => DraftRow::Damaged { id, reason },
-            })
-            .collect()
-    }
-
     /// The draft named by a DRAFT argument: an id, a unique id prefix of 4 or more
     /// characters, or an exact title.
     ///

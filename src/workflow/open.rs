@@ -1,7 +1,8 @@
 //! Opening a draft for work: read it once, take its lock (or open read-only and say who has
 //! it), open read-only an answer larger than an answer may be (saying which), bring it in line
 //! with its questionnaire, take the session backup, and say whether the hub's address is
-//! already known.
+//! already known. The full-screen view takes the backup itself, after its first frame, so the
+//! screen is up without waiting for the disk.
 
 use uuid::Uuid;
 
@@ -35,6 +36,24 @@ impl Workflow {
     /// The draft is missing or damaged (a damaged file is kept aside), its questionnaire is
     /// no longer available, or the draft brought up to date cannot be saved.
     pub fn open(&self, id: Uuid) -> Result<Opened, WorkflowError> {
+        let opened = self.open_for_work(id)?;
+        if opened.read_only.is_none() {
+            self.session_backup(id);
+        }
+        Ok(opened)
+    }
+
+    /// A backup per session, so a bad afternoon can be undone; not worth failing over.
+    pub fn session_backup(&self, id: Uuid) {
+        let _ = self.store.backup(id, BackupReason::SessionStart);
+    }
+
+    /// As [`Workflow::open`] but without the session backup, which the caller takes
+    /// (`session_backup`) once the screen is drawn.
+    ///
+    /// # Errors
+    /// As [`Workflow::open`].
+    pub fn open_for_work(&self, id: Uuid) -> Result<Opened, WorkflowError> {
         let mut opened = self.store.open(id)?;
         if opened.read_only.is_none()
             && let Some(reason) = oversized(&opened.draft)
@@ -58,8 +77,6 @@ impl Workflow {
                 self.store.backup(id, BackupReason::BeforeMigration)?;
                 self.store.save(&draft)?;
             }
-            // A backup per session, so a bad afternoon can be undone; not worth failing over.
-            let _ = self.store.backup(id, BackupReason::SessionStart);
         }
         let hub_address = self.hub_address(&entry.questionnaire);
         Ok(Opened {

@@ -48,15 +48,8 @@ fn answer_paste_too_big() {
     app.snap("answer_paste_too_big");
 }
 
-#[test]
-fn a_full_box_takes_no_more_typing_and_says_so() {
-    let (mut app, _) = TestApp::with_draft(&long_answer(), "Limits");
-    let line = format!("{}\n", "x".repeat(99));
-    app.paste(&line.repeat((MAX_ANSWER_BYTES - 300) / line.len()));
-    assert!(
-        app.ws().session.error.is_none(),
-        "a paste that fits goes in"
-    );
+/// 400 more keys into a box that is nearly full: they stop at the limit, and it says why.
+fn types_until_full(app: &mut TestApp) {
     for _ in 0..400 {
         app.key(Key::Char('y'));
     }
@@ -68,6 +61,18 @@ fn a_full_box_takes_no_more_typing_and_says_so() {
     );
     let msg = s.error.clone().unwrap_or_default();
     assert!(msg.contains("This box is full"), "{msg}");
+}
+
+#[test]
+fn a_full_box_takes_no_more_typing_and_says_so() {
+    let (mut app, _) = TestApp::with_draft(&long_answer(), "Limits");
+    let line = format!("{}\n", "x".repeat(99));
+    app.paste(&line.repeat((MAX_ANSWER_BYTES - 300) / line.len()));
+    assert!(
+        app.ws().session.error.is_none(),
+        "a paste that fits goes in"
+    );
+    types_until_full(&mut app);
 }
 
 #[test]
@@ -105,4 +110,16 @@ fn a_draft_holding_an_answer_over_the_limit_opens_read_only_with_the_reason() {
     ));
     let after = std::fs::read(app.env.store.draft_file(d.id)).expect("read");
     assert!(after == before, "the draft stays exactly as it was");
+}
+
+#[test]
+fn a_full_box_of_one_paragraph_takes_no_more_typing_either() {
+    // No line breaks: most of it waits outside the box's window, and still counts.
+    let (mut app, _) = TestApp::with_draft(&long_answer(), "Limits");
+    app.paste(&"word ".repeat((MAX_ANSWER_BYTES - 300) / 5));
+    assert!(
+        app.ws().session.error.is_none(),
+        "a paste that fits goes in"
+    );
+    types_until_full(&mut app);
 }

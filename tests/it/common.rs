@@ -133,13 +133,22 @@ pub fn export(
 
 /// Run the binary with `args` and `stdin`; it must succeed; what it printed.
 pub fn stdout_of(env: &Env, args: &[&str], stdin: &str) -> String {
-    let out = bin(env)
-        .args(args)
-        .write_stdin(stdin)
-        .assert()
-        .success()
-        .get_output()
-        .stdout
-        .clone();
+    printed(bin(env).args(args).write_stdin(stdin))
+}
+
+/// What a command that must succeed printed.
+fn printed(cmd: &mut assert_cmd::Command) -> String {
+    let out = cmd.assert().success().get_output().stdout.clone();
     String::from_utf8_lossy(&out).into_owned()
+}
+
+/// Run the binary with `args`, which must succeed within `secs` seconds; what it printed.
+/// Only the tests of special files (FIFOs, devices: Unix) need it.
+#[cfg(unix)]
+pub fn stdout_within(env: &Env, args: &[&str], secs: u64) -> String {
+    printed(
+        bin(env)
+            .args(args)
+            .timeout(std::time::Duration::from_secs(secs)),
+    )
 }

@@ -12,6 +12,8 @@ mod cli_basics;
 mod cli_conventions;
 mod cli_hostile;
 mod completion_time;
+mod data_folder;
+mod data_folder_scale;
 mod export_bundle;
 mod export_decision;
 mod export_hygiene;

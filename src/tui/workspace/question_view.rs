@@ -248,13 +248,9 @@ fn draw_widget(
                 if words == 1 { "" } else { "s" },
                 if *typing { "" } else { "(Enter to type) " }
             );
-            text_box(
-                frame,
-                clicks,
-                area,
-                &long.area,
-                boxed(title, *typing, theme),
-            );
+            let block = boxed(title, *typing, theme);
+            long.drawn_in(block.inner(area));
+            text_box(frame, clicks, area, &long.area, block);
         }
         Editor::Choice {
             highlight, multi, ..
