@@ -26,7 +26,7 @@ struct Files {
 /// # Errors
 /// A file could not be made, or a file, the folder or the zip could not be written.
 pub fn write(sub: &Submission<'_>, out_dir: &Path) -> Result<BundleReport, ExportError> {
-    let files = render(sub)?;
+    let mut files = render(sub)?;
     let names = &sub.names;
     std::fs::create_dir_all(out_dir)
         .map_err(|e| ExportError::io("create the folder", out_dir, e))?;
@@ -47,16 +47,18 @@ pub fn write(sub: &Submission<'_>, out_dir: &Path) -> Result<BundleReport, Expor
         let path = staging.path().join(name);
         std::fs::write(&path, bytes).map_err(|e| ExportError::io("write", &path, e))?;
     }
+    // The files are on disk now: let them go before the zip is made from them, so a large
+    // bundle is never in memory twice.
+    let missing = std::mem::take(&mut files.pdf.missing);
+    drop(files);
     let folder = out_dir.join(&names.base);
     swap_in(&staging.keep(), &folder, out_dir, &names.base)?;
     let zip = out_dir.join(&names.zip);
     super::zip::write(&folder, &names.in_folder(), &zip)?;
 
     let mut warnings = Vec::new();
-    if !files.pdf.missing.is_empty() {
-        warnings.push(ExportWarning::GlyphsMissing(
-            files.pdf.missing.iter().collect(),
-        ));
+    if !missing.is_empty() {
+        warnings.push(ExportWarning::GlyphsMissing(missing.iter().collect()));
     }
     warnings.extend(sub.warnings.iter().cloned());
     Ok(BundleReport {

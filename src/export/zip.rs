@@ -22,9 +22,11 @@ pub fn write(folder: &Path, files: &[&str], out: &Path) -> Result<(), ExportErro
         path: out.to_path_buf(),
         reason,
     };
-    let mut buf = std::io::Cursor::new(Vec::new());
-    {
-        let mut zw = zip::ZipWriter::new(&mut buf);
+    // Straight into the crash-safe write's temporary file: only one entry is in memory at a
+    // time, however large the bundle.
+    let mut zip_error = None;
+    let written = crate::store::atomic::write_with(out, |file| {
+        let mut zw = zip::ZipWriter::new(file);
         let deflated =
             SimpleFileOptions::default().compression_method(zip::CompressionMethod::Deflated);
         let stored =
@@ -36,18 +38,30 @@ pub fn write(folder: &Path, files: &[&str], out: &Path) -> Result<(), ExportErro
                 deflated
             };
             let path = folder.join(name);
-            let bytes = std::fs::read(&path).map_err(|e| ExportError::io("read", &path, e))?;
+            let bytes = match std::fs::read(&path) {
+                Ok(b) => b,
+                Err(e) => {
+                    zip_error = Some(ExportError::io("read", &path, e));
+                    return Err(std::io::Error::other(
+                        "a file of the bundle could not be read",
+                    ));
+                }
+            };
             let opts = match modified(&path) {
                 Some(t) => opts.last_modified_time(t),
                 None => opts,
             };
-            zw.start_file(format!("{prefix}/{name}"), opts)
-                .map_err(|e| failed(e.to_string()))?;
-            zw.write_all(&bytes).map_err(|e| failed(e.to_string()))?;
+            zw.start_file(format!("{prefix}/{name}"), opts)?;
+            zw.write_all(&bytes)?;
         }
-        zw.finish().map_err(|e| failed(e.to_string()))?;
+        zw.finish()?;
+        Ok(())
+    });
+    match (zip_error, written) {
+        (Some(e), _) => Err(e),
+        (None, Err(e)) => Err(failed(e.to_string())),
+        (None, Ok(())) => Ok(()),
     }
-    crate::store::atomic::write(out, buf.get_ref()).map_err(|e| failed(e.to_string()))
 }
 
 /// When the file was written, in local time as zip tools show it; None when the system does

@@ -60,6 +60,18 @@ pub(crate) fn fault(path: &Path, step: Step) -> std::io::Result<()> {
 /// # Errors
 /// Any step failing; the old file is left untouched and the temp file removed.
 pub fn write(path: &Path, bytes: &[u8]) -> Result<(), StoreError> {
+    write_with(path, |f| f.write_all(bytes))
+}
+
+/// As [`write`], with the content written by `fill` straight into the temporary file, so a
+/// large file (a bundle's zip) is never held whole in memory.
+///
+/// # Errors
+/// As [`write`].
+pub fn write_with(
+    path: &Path,
+    fill: impl FnOnce(&mut std::fs::File) -> std::io::Result<()>,
+) -> Result<(), StoreError> {
     let dir = path.parent().unwrap_or_else(|| Path::new("."));
     let mut tmp = fault(path, Step::Create)
         .and_then(|()| {
@@ -70,7 +82,7 @@ pub fn write(path: &Path, bytes: &[u8]) -> Result<(), StoreError> {
         })
         .map_err(|e| StoreError::io("create a temporary file in", dir, e))?;
     fault(path, Step::Write)
-        .and_then(|()| tmp.write_all(bytes))
+        .and_then(|()| fill(tmp.as_file_mut()))
         .map_err(|e| StoreError::io("write", tmp.path(), e))?;
     fault(path, Step::Sync)
         .and_then(|()| tmp.as_file().sync_all())
