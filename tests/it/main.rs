@@ -49,6 +49,7 @@ mod store_locking;
 mod store_migration;
 mod store_safety;
 mod teacher_way;
+mod teacher_way_answers;
 mod tui_reliability;
 mod tui_screens;
 mod tui_unicode;
