@@ -1,6 +1,8 @@
 //! Re-assessment: a new draft from an earlier draft or submission, with every answer
 //! carried over and marked "from <date> — confirm or change".
 
+pub mod feedback_file;
+pub mod feedback_match;
 pub mod reader;
 
 use std::collections::BTreeSet;

@@ -14,7 +14,12 @@ use super::HubError;
 const APPLICATION_ID: i64 = 0x4D53_4546;
 
 /// Migration `i` takes the schema from version `i` to `i + 1`.
-pub const MIGRATIONS: &[&str] = &[include_str!("schema_v1.sql")];
+/// Never edit one that has shipped: add the next.
+pub const MIGRATIONS: &[&str] = &[
+    include_str!("schema_v1.sql"),
+    // The desk: review states, decisions, priorities, feedback sent, reflections received.
+    include_str!("schema_v2.sql"),
+];
 
 /// The schema version this program writes.
 pub const SCHEMA_VERSION: i64 = MIGRATIONS.len() as i64;

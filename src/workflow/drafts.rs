@@ -133,7 +133,7 @@ impl Workflow {
     }
 
     /// Take the lock of a draft that is about to be changed (or copied) while not open here.
-    fn hold(&self, id: Uuid) -> Result<DraftLock, WorkflowError> {
+    pub(super) fn hold(&self, id: Uuid) -> Result<DraftLock, WorkflowError> {
         let dir = self.store.draft_dir(id);
         if !dir.is_dir() {
             return Err(StoreError::NotFound(id.to_string()).into());

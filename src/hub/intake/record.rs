@@ -68,35 +68,9 @@ pub struct Prepared {
     pub flags: Vec<Flag>,
 }
 
-/// The submission's identity: the SHA-256 of its JSON with keys sorted and no spacing, so
-/// the same submission from a zip, a folder and an e-mail is recognised as one.
-pub fn identity(json: &[u8]) -> String {
-    let text = json.strip_prefix(b"\xef\xbb\xbf").unwrap_or(json);
-    match serde_json::from_slice::<serde_json::Value>(text) {
-        Ok(v) => crate::export::json::sha256_hex(canonical(v).to_string().as_bytes()),
-        Err(_) => crate::export::json::sha256_hex(json),
-    }
-}
-
-/// Sorted keys at every level, whatever order serde_json's map keeps.
-fn canonical(v: serde_json::Value) -> serde_json::Value {
-    match v {
-        serde_json::Value::Object(map) => {
-            let mut entries: Vec<_> = map.into_iter().collect();
-            entries.sort_by(|a, b| a.0.cmp(&b.0));
-            serde_json::Value::Object(
-                entries
-                    .into_iter()
-                    .map(|(k, v)| (k, canonical(v)))
-                    .collect(),
-            )
-        }
-        serde_json::Value::Array(items) => {
-            serde_json::Value::Array(items.into_iter().map(canonical).collect())
-        }
-        other => other,
-    }
-}
+/// The submission's identity (shared with the school's side, which records it on each
+/// export so the hub's feedback finds its draft).
+pub use crate::export::json::identity;
 
 /// The overall files status, a row per listed file, and the flags they call for.
 fn file_checks(r: &Received) -> (&'static str, Vec<FileRow>, Vec<Flag>) {
