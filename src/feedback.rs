@@ -149,6 +149,16 @@ pub struct School {
     pub name: String,
 }
 
+impl School {
+    /// " (URN 123456)" after the school's name, or nothing without one.
+    pub fn urn_suffix(&self) -> String {
+        self.urn
+            .as_deref()
+            .map(|u| format!(" (URN {u})"))
+            .unwrap_or_default()
+    }
+}
+
 /// When the school looks back at the priorities, and when the hub invites it again.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Dates {
@@ -160,7 +170,11 @@ pub struct Dates {
 impl Dates {
     /// About 12 and 24 months after the decision, and again after three years.
     pub fn after(decided: NaiveDate) -> Self {
-        let plus = |m| decided.checked_add_months(Months::new(m)).unwrap_or(decided);
+        let plus = |m| {
+            decided
+                .checked_add_months(Months::new(m))
+                .unwrap_or(decided)
+        };
         Self {
             first_reflection: plus(12),
             second_reflection: plus(24),

@@ -28,12 +28,18 @@ pub struct HubDesk {
 impl Settings {
     /// The hub officer's name, once given.
     pub fn officer(&self) -> Option<&str> {
-        self.hub_desk.as_ref().and_then(|d| d.officer.as_deref()).filter(|o| !o.trim().is_empty())
+        self.hub_desk
+            .as_ref()
+            .and_then(|d| d.officer.as_deref())
+            .filter(|o| !o.trim().is_empty())
     }
 
     /// The hub's name for its letters, once given.
     pub fn hub_name(&self) -> Option<&str> {
-        self.hub_desk.as_ref().and_then(|d| d.hub_name.as_deref()).filter(|h| !h.trim().is_empty())
+        self.hub_desk
+            .as_ref()
+            .and_then(|d| d.hub_name.as_deref())
+            .filter(|h| !h.trim().is_empty())
     }
 
     /// The hub desk's settings, to change.

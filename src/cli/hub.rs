@@ -68,7 +68,7 @@ pub struct HubDecideArgs {
     #[arg(long, conflicts_with = "not_recommended")]
     pub recommend: bool,
     /// Do not recommend it this time
-    #[arg(long)]
+    #[arg(long, alias = "not-recommend")]
     pub not_recommended: bool,
     /// With --recommend: dedication-improvement or ambition-quality
     #[arg(long, value_name = "CERTIFICATE")]

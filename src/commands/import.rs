@@ -73,7 +73,9 @@ fn feedback(args: &ImportArgs, dirs: &DataDirs) -> anyhow::Result<ExitCode> {
         crate::outln!(
             "To look back on the priorities, start the follow-up reflection: music-sef new --questionnaire follow-up-reflection --from {short}"
         );
-        crate::outln!("Next year's self-evaluation started from this draft asks how far each priority has come: music-sef new --from {short}");
+        crate::outln!(
+            "Next year's self-evaluation started from this draft asks how far each priority has come: music-sef new --from {short}"
+        );
     }
     Ok(ExitCode::SUCCESS)
 }

@@ -89,25 +89,39 @@ fn problem(field: Field, message: impl Into<String>) -> Problem {
 pub fn check(input: &Input, audit: bool, now: DateTime<Utc>) -> Result<Checked, Vec<Problem>> {
     let mut problems = Vec::new();
     let recommended = input.recommended.unwrap_or_else(|| {
-        problems.push(problem(Field::Recommend, "Say whether you recommend the school for the Music Mark of Recognition (--recommend or --not-recommended; on the desk, y or n)."));
+        problems.push(problem(Field::Recommend, "Say whether you recommend the school for the Music Mark of Recognition (--recommend or --not-recommend; on the desk, y or n)."));
         false
     });
     let certificate = certificate(input, recommended, &mut problems);
-    let award = match input.award.as_deref().map(str::trim).filter(|a| !a.is_empty()) {
+    let award = match input
+        .award
+        .as_deref()
+        .map(str::trim)
+        .filter(|a| !a.is_empty())
+    {
         None if audit => {
             problems.push(problem(Field::Award, "This school sent a quality-mark audit: give the award (bronze, silver, gold or working-towards-bronze)."));
             None
         }
         None => None,
         Some(a) => Award::from_id(a).or_else(|| {
-            problems.push(problem(Field::Award, format!("\"{}\" is not an award: use bronze, silver, gold or working-towards-bronze.", super::shown(a))));
+            problems.push(problem(
+                Field::Award,
+                format!(
+                    "\"{}\" is not an award: use bronze, silver, gold or working-towards-bronze.",
+                    super::shown(a)
+                ),
+            ));
             None
         }),
     };
     let priorities = priorities(&input.priorities, now.date_naive(), &mut problems);
     let officer = input.officer.trim();
     if officer.is_empty() {
-        problems.push(problem(Field::Officer, "Give the hub officer's name (--officer NAME; it is remembered for next time)."));
+        problems.push(problem(
+            Field::Officer,
+            "Give the hub officer's name (--officer NAME; it is remembered for next time).",
+        ));
     }
     if !problems.is_empty() {
         return Err(problems);
@@ -124,8 +138,16 @@ pub fn check(input: &Input, audit: bool, now: DateTime<Utc>) -> Result<Checked, 
     })
 }
 
-fn certificate(input: &Input, recommended: bool, problems: &mut Vec<Problem>) -> Option<Certificate> {
-    let given = input.certificate.as_deref().map(str::trim).filter(|c| !c.is_empty());
+fn certificate(
+    input: &Input,
+    recommended: bool,
+    problems: &mut Vec<Problem>,
+) -> Option<Certificate> {
+    let given = input
+        .certificate
+        .as_deref()
+        .map(str::trim)
+        .filter(|c| !c.is_empty());
     match (recommended, given) {
         (true, None) if input.recommended.is_some() => {
             problems.push(problem(Field::Certificate, "A recommendation names its certificate: dedication-improvement (Dedication & Improvement) or ambition-quality (Ambition & Quality)."));
@@ -136,17 +158,31 @@ fn certificate(input: &Input, recommended: bool, problems: &mut Vec<Problem>) ->
             None
         }
         (_, Some(c)) => Certificate::from_id(c).or_else(|| {
-            problems.push(problem(Field::Certificate, format!("\"{}\" is not a certificate: use dedication-improvement or ambition-quality.", super::shown(c))));
+            problems.push(problem(
+                Field::Certificate,
+                format!(
+                    "\"{}\" is not a certificate: use dedication-improvement or ambition-quality.",
+                    super::shown(c)
+                ),
+            ));
             None
         }),
         (_, None) => None,
     }
 }
 
-fn priorities(given: &[PriorityInput], today: NaiveDate, problems: &mut Vec<Problem>) -> Vec<Priority> {
+fn priorities(
+    given: &[PriorityInput],
+    today: NaiveDate,
+    problems: &mut Vec<Problem>,
+) -> Vec<Priority> {
     let given: Vec<&PriorityInput> = given
         .iter()
-        .filter(|p| ![&p.text, &p.actions, &p.support, &p.review_date].iter().all(|s| s.trim().is_empty()))
+        .filter(|p| {
+            ![&p.text, &p.actions, &p.support, &p.review_date]
+                .iter()
+                .all(|s| s.trim().is_empty())
+        })
         .collect();
     if given.is_empty() || given.len() > MAX_PRIORITIES {
         problems.push(problem(
@@ -157,12 +193,26 @@ fn priorities(given: &[PriorityInput], today: NaiveDate, problems: &mut Vec<Prob
     let mut out = Vec::new();
     for (i, p) in given.iter().enumerate().take(MAX_PRIORITIES) {
         let n = i + 1;
-        for (part, text) in [(Part::Text, &p.text), (Part::Actions, &p.actions), (Part::Support, &p.support)] {
+        for (part, text) in [
+            (Part::Text, &p.text),
+            (Part::Actions, &p.actions),
+            (Part::Support, &p.support),
+        ] {
             let t = text.trim();
             if t.is_empty() {
-                problems.push(problem(Field::Priority(i, part), format!("Priority {n}: {} is empty; write a sentence.", part.label())));
+                problems.push(problem(
+                    Field::Priority(i, part),
+                    format!("Priority {n}: {} is empty; write a sentence.", part.label()),
+                ));
             } else if t.chars().count() > MAX_TEXT {
-                problems.push(problem(Field::Priority(i, part), format!("Priority {n}: {} is {} characters; keep it under {MAX_TEXT}.", part.label(), t.chars().count())));
+                problems.push(problem(
+                    Field::Priority(i, part),
+                    format!(
+                        "Priority {n}: {} is {} characters; keep it under {MAX_TEXT}.",
+                        part.label(),
+                        t.chars().count()
+                    ),
+                ));
             }
         }
         let date = match crate::answers::parse::parse_date(&p.review_date) {
@@ -173,8 +223,15 @@ fn priorities(given: &[PriorityInput], today: NaiveDate, problems: &mut Vec<Prob
             Ok(d) => Some(d),
             Err(why) => {
                 let typed = super::shown(p.review_date.trim());
-                let what = if typed.is_empty() { "is missing".to_string() } else { format!("\"{typed}\" is not a date") };
-                problems.push(problem(Field::Priority(i, Part::ReviewDate), format!("Priority {n}: the review date {what}. {why}")));
+                let what = if typed.is_empty() {
+                    "is missing".to_string()
+                } else {
+                    format!("\"{typed}\" is not a date")
+                };
+                problems.push(problem(
+                    Field::Priority(i, Part::ReviewDate),
+                    format!("Priority {n}: the review date {what}. {why}"),
+                ));
                 None
             }
         };
@@ -250,7 +307,9 @@ pub fn history(db: &HubDb, submission: &str) -> Result<Vec<Stored>, HubError> {
                     certificate: certificate.as_deref().and_then(Certificate::from_id),
                     award: award.as_deref().and_then(Award::from_id),
                     officer: r.get(4)?,
-                    decided_at: DateTime::parse_from_rfc3339(&at).map(|t| t.with_timezone(&Utc)).unwrap_or_default(),
+                    decided_at: DateTime::parse_from_rfc3339(&at)
+                        .map(|t| t.with_timezone(&Utc))
+                        .unwrap_or_default(),
                 },
                 r.get(6)?,
             ))
@@ -260,7 +319,12 @@ pub fn history(db: &HubDb, submission: &str) -> Result<Vec<Stored>, HubError> {
         .map_err(|e| db.error(e))?;
     rows.into_iter()
         .map(|(id, outcome, replaced)| {
-            Ok(Stored { id, priorities: priorities_of(db, id)?, outcome, replaced })
+            Ok(Stored {
+                id,
+                priorities: priorities_of(db, id)?,
+                outcome,
+                replaced,
+            })
         })
         .collect()
 }

@@ -67,14 +67,22 @@ impl Desk {
                 *slot = Some(v.to_string());
             }
         }
-        s.save(&self.dirs).map_err(|e| HubError::Input(format!("the name could not be remembered: {e}")))
+        s.save(&self.dirs)
+            .map_err(|e| HubError::Input(format!("the name could not be remembered: {e}")))
     }
 
     /// Change `t`'s review state.
     ///
     /// # Errors
     /// The database is in use or cannot be written.
-    pub fn set_state(&self, t: &Target, state: ReviewState, note: Option<&str>, officer: Option<&str>, now: DateTime<Utc>) -> Result<(), HubError> {
+    pub fn set_state(
+        &self,
+        t: &Target,
+        state: ReviewState,
+        note: Option<&str>,
+        officer: Option<&str>,
+        now: DateTime<Utc>,
+    ) -> Result<(), HubError> {
         review::set(&self.db, &t.sha256, state, note, officer, now)
     }
 
@@ -84,7 +92,12 @@ impl Desk {
             .entries
             .iter()
             .find(|e| e.questionnaire.id == t.questionnaire_id)
-            .is_some_and(|e| e.questionnaire.scoring.as_ref().is_some_and(|s| s.award.is_some()))
+            .is_some_and(|e| {
+                e.questionnaire
+                    .scoring
+                    .as_ref()
+                    .is_some_and(|s| s.award.is_some())
+            })
     }
 
     /// Check and keep a decision on `t`; the problems when it does not pass.
@@ -92,7 +105,12 @@ impl Desk {
     /// # Errors
     /// The database is in use or cannot be written (the outer error); the inner one lists
     /// what is wrong with what was given.
-    pub fn decide(&self, t: &Target, input: &Input, now: DateTime<Utc>) -> Result<Result<Stored, Vec<Problem>>, HubError> {
+    pub fn decide(
+        &self,
+        t: &Target,
+        input: &Input,
+        now: DateTime<Utc>,
+    ) -> Result<Result<Stored, Vec<Problem>>, HubError> {
         if target::is_reflection(&self.registry, &t.questionnaire_id) {
             return Err(HubError::Input(format!(
                 "The submission of {} sent on {} is a reflection on earlier priorities: it is shown beside them, not decided on. Decide on the school's review instead (see its page on the desk).",
@@ -115,12 +133,20 @@ impl Desk {
 
     /// The hub's name for the letter: as remembered, else as the school named its hub, else
     /// the questionnaire's own words for it.
-    pub fn hub_name(&self, summary_hub: Option<&str>, questionnaire_hub: Option<&str>) -> Option<String> {
+    pub fn hub_name(
+        &self,
+        summary_hub: Option<&str>,
+        questionnaire_hub: Option<&str>,
+    ) -> Option<String> {
         Settings::load(&self.dirs)
             .hub_name()
             .map(str::to_string)
             .or_else(|| summary_hub.map(str::to_string))
-            .or_else(|| questionnaire_hub.filter(|h| !h.trim().to_lowercase().starts_with("your ")).map(str::to_string))
+            .or_else(|| {
+                questionnaire_hub
+                    .filter(|h| !h.trim().to_lowercase().starts_with("your "))
+                    .map(str::to_string)
+            })
             .filter(|h| !h.trim().is_empty())
     }
 
@@ -129,7 +155,12 @@ impl Desk {
     ///
     /// # Errors
     /// No decision yet, no hub name known, or the files or the database could not be written.
-    pub fn write_feedback(&self, t: &Target, out: Option<&Path>, now: DateTime<Utc>) -> Result<(FeedbackFile, Written), HubError> {
+    pub fn write_feedback(
+        &self,
+        t: &Target,
+        out: Option<&Path>,
+        now: DateTime<Utc>,
+    ) -> Result<(FeedbackFile, Written), HubError> {
         let Some(decision) = decision::current(&self.db, &t.sha256)? else {
             return Err(HubError::Input(format!(
                 "There is no decision on the submission of {} sent on {} yet, so there is no feedback to write. Decide first: `music-sef hub decide {} --recommend --certificate … --priority … --actions … --support … --review-date …` (or d on the school's page on the desk).",
@@ -153,7 +184,8 @@ impl Desk {
             hub: &hub,
             contact: contact.as_deref(),
         };
-        let folder: PathBuf = out.map_or_else(|| self.dirs.exports().to_path_buf(), Path::to_path_buf);
+        let folder: PathBuf =
+            out.map_or_else(|| self.dirs.exports().to_path_buf(), Path::to_path_buf);
         let (file, written) = feedback::write(&about, &decision, &folder, now)?;
         feedback::record(&self.db, decision.id, &file, &written)?;
         Ok((file, written))

@@ -87,10 +87,19 @@ fn base(f: &FeedbackFile) -> String {
 ///
 /// # Errors
 /// The letter could not be made, or a file or the folder could not be written.
-pub fn write(about: &About<'_>, decision: &Stored, out: &Path, now: DateTime<Utc>) -> Result<(FeedbackFile, Written), HubError> {
+pub fn write(
+    about: &About<'_>,
+    decision: &Stored,
+    out: &Path,
+    now: DateTime<Utc>,
+) -> Result<(FeedbackFile, Written), HubError> {
     let mut f = file(about, decision, now);
     let base = base(&f);
-    let names = [format!("{base}-letter.pdf"), format!("{base}.json"), format!("{base}-email.eml")];
+    let names = [
+        format!("{base}-letter.pdf"),
+        format!("{base}.json"),
+        format!("{base}-email.eml"),
+    ];
     let paras = letter::paragraphs(&f, about.questionnaire_title);
     let frame = Frame {
         header: format!("{} · feedback to {}", f.hub, f.school.name),
@@ -99,22 +108,42 @@ pub fn write(about: &About<'_>, decision: &Stored, out: &Path, now: DateTime<Utc
         metadata: meta::info(format!("Feedback from {} to {}", f.hub, f.school.name), now)
             .authors(vec![f.decision.officer.clone()]),
     };
-    let pdf = render_blocks(&letter::blocks(&paras), &frame).map_err(|e| HubError::Input(e.to_string()))?;
+    let pdf = render_blocks(&letter::blocks(&paras), &frame)
+        .map_err(|e| HubError::Input(e.to_string()))?;
     f.files.insert(names[0].clone(), sha256_hex(&pdf.bytes));
-    let json = serde_json::to_vec_pretty(&f).map_err(|e| HubError::Input(format!("the feedback file could not be made: {e}")))?;
+    let json = serde_json::to_vec_pretty(&f)
+        .map_err(|e| HubError::Input(format!("the feedback file could not be made: {e}")))?;
     let subject = format!(
         "Feedback on your music review – {}{} – {}",
-        f.school.urn.as_deref().map(|u| format!("{u} ")).unwrap_or_default(),
+        f.school
+            .urn
+            .as_deref()
+            .map(|u| format!("{u} "))
+            .unwrap_or_default(),
         f.school.name,
         f.hub
     );
     let body = letter::plain(&paras);
     let attachments = [
-        Attachment { name: names[0].clone(), content_type: "application/pdf", bytes: &pdf.bytes },
-        Attachment { name: names[1].clone(), content_type: "application/json", bytes: &json },
+        Attachment {
+            name: names[0].clone(),
+            content_type: "application/pdf",
+            bytes: &pdf.bytes,
+        },
+        Attachment {
+            name: names[1].clone(),
+            content_type: "application/json",
+            bytes: &json,
+        },
     ];
-    let message = Message { subject: &subject, body: &body, to: about.contact, from: None };
-    let mail = eml::message(&message, &attachments).map_err(|e| HubError::Input(format!("the e-mail could not be made: {e}")))?;
+    let message = Message {
+        subject: &subject,
+        body: &body,
+        to: about.contact,
+        from: None,
+    };
+    let mail = eml::message(&message, &attachments)
+        .map_err(|e| HubError::Input(format!("the e-mail could not be made: {e}")))?;
     let folder = put(out, &base, &names, [&pdf.bytes, &json, &mail])?;
     let written = Written {
         letter: folder.join(&names[0]),
@@ -123,13 +152,22 @@ pub fn write(about: &About<'_>, decision: &Stored, out: &Path, now: DateTime<Utc
         folder,
         to: about.contact.map(str::to_string),
         id: identity(&json),
-        hashes: names.iter().cloned().zip([&pdf.bytes, &json, &mail].map(|b| sha256_hex(b))).collect(),
+        hashes: names
+            .iter()
+            .cloned()
+            .zip([&pdf.bytes, &json, &mail].map(|b| sha256_hex(b)))
+            .collect(),
     };
     Ok((f, written))
 }
 
 /// Write the three files into a working folder, then put it in place in one step.
-fn put(out: &Path, base: &str, names: &[String; 3], bytes: [&[u8]; 3]) -> Result<PathBuf, HubError> {
+fn put(
+    out: &Path,
+    base: &str,
+    names: &[String; 3],
+    bytes: [&[u8]; 3],
+) -> Result<PathBuf, HubError> {
     let io = |action, p: &Path, e: std::io::Error| HubError::io(action, p, &e);
     std::fs::create_dir_all(out).map_err(|e| io("create the folder", out, e))?;
     let staging = tempfile::Builder::new()
@@ -141,7 +179,8 @@ fn put(out: &Path, base: &str, names: &[String; 3], bytes: [&[u8]; 3]) -> Result
         std::fs::write(&p, b).map_err(|e| io("write", &p, e))?;
     }
     let folder = out.join(base);
-    crate::export::write::swap_in(&staging.keep(), &folder, out, base).map_err(|e| HubError::Input(e.to_string()))?;
+    crate::export::write::swap_in(&staging.keep(), &folder, out, base)
+        .map_err(|e| HubError::Input(e.to_string()))?;
     Ok(folder)
 }
 

@@ -17,7 +17,12 @@ pub enum ReviewState {
 }
 
 impl ReviewState {
-    pub const ALL: [Self; 4] = [Self::Received, Self::InReview, Self::FollowUp, Self::Decided];
+    pub const ALL: [Self; 4] = [
+        Self::Received,
+        Self::InReview,
+        Self::FollowUp,
+        Self::Decided,
+    ];
 
     /// As stored in the database.
     pub fn id(self) -> &'static str {

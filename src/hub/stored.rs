@@ -22,13 +22,14 @@ impl Loaded {
     /// The music hub as the school named it, if it did.
     pub fn summary_hub(&self) -> Option<String> {
         let qn = self.qn.as_ref()?;
-        qn.with_role(crate::questionnaire::Role::HubName).find_map(|q| {
-            self.sub
-                .answers
-                .get(&q.id)
-                .filter(|v| v.is_answered())
-                .map(|v| crate::answers::display::answer_text(qn, q, v))
-        })
+        qn.with_role(crate::questionnaire::Role::HubName)
+            .find_map(|q| {
+                self.sub
+                    .answers
+                    .get(&q.id)
+                    .filter(|v| v.is_answered())
+                    .map(|v| crate::answers::display::answer_text(qn, q, v))
+            })
     }
 }
 

@@ -27,7 +27,8 @@ pub struct Target {
     pub current: bool,
 }
 
-const COLUMNS: &str = "s.sha256, s.id, s.urn, coalesce(e.name, s.school_name, s.title), s.questionnaire_id,
+const COLUMNS: &str =
+    "s.sha256, s.id, s.urn, coalesce(e.name, s.school_name, s.title), s.questionnaire_id,
     s.questionnaire_version, s.title, s.generated_at, s.academic_year, s.current
     FROM submissions s LEFT JOIN expected_schools e ON e.urn = s.urn";
 
@@ -48,10 +49,9 @@ fn target(r: &Row<'_>) -> rusqlite::Result<Target> {
 
 /// Whether submissions of `questionnaire_id` are reflections (shown, not decided on).
 pub fn is_reflection(registry: &Registry, questionnaire_id: &str) -> bool {
-    registry
-        .entries
-        .iter()
-        .any(|e| e.questionnaire.id == questionnaire_id && e.questionnaire.purpose == Purpose::Reflection)
+    registry.entries.iter().any(|e| {
+        e.questionnaire.id == questionnaire_id && e.questionnaire.purpose == Purpose::Reflection
+    })
 }
 
 /// The URN typed on the command line.
@@ -107,11 +107,16 @@ pub fn for_urn(
     if all.is_empty() {
         return Err(HubError::Input(format!(
             "There is no submission from URN {urn} to {doing}{}. Take the school's bundle in first with `music-sef hub add PATH`, or check the URN with `music-sef hub schools`.",
-            expected_name(db, urn)?.map(|n| format!(" ({})", shown(&n))).unwrap_or_default()
+            expected_name(db, urn)?
+                .map(|n| format!(" ({})", shown(&n)))
+                .unwrap_or_default()
         )));
     }
     if let Some(prefix) = chosen.map(|c| c.trim().to_ascii_lowercase()) {
-        let found: Vec<&Target> = all.iter().filter(|t| t.sha256.starts_with(&prefix)).collect();
+        let found: Vec<&Target> = all
+            .iter()
+            .filter(|t| t.sha256.starts_with(&prefix))
+            .collect();
         return match found.as_slice() {
             [one] if prefix.len() >= 6 => Ok((*one).clone()),
             [_] | [_, _, ..] => Err(HubError::Input(format!(
@@ -121,7 +126,14 @@ pub fn for_urn(
             [] => Err(HubError::Input(format!(
                 "No submission of URN {urn} has an id starting with \"{}\". The school's submissions: {}.",
                 shown(&prefix),
-                all.iter().map(|t| format!("{} ({})", &t.sha256[..12.min(t.sha256.len())], super::day_of(&t.generated_at))).collect::<Vec<_>>().join(", ")
+                all.iter()
+                    .map(|t| format!(
+                        "{} ({})",
+                        &t.sha256[..12.min(t.sha256.len())],
+                        super::day_of(&t.generated_at)
+                    ))
+                    .collect::<Vec<_>>()
+                    .join(", ")
             ))),
         };
     }
@@ -130,12 +142,18 @@ pub fn for_urn(
         .or_else(|| all.iter().find(|t| t.current))
         .or_else(|| all.first())
         .cloned()
-        .ok_or_else(|| HubError::Input(format!("There is no submission from URN {urn} to {doing}.")))
+        .ok_or_else(|| {
+            HubError::Input(format!("There is no submission from URN {urn} to {doing}."))
+        })
 }
 
 fn expected_name(db: &HubDb, urn: u32) -> Result<Option<String>, HubError> {
     db.conn()
-        .query_row("SELECT name FROM expected_schools WHERE urn = ?1", [urn], |r| r.get(0))
+        .query_row(
+            "SELECT name FROM expected_schools WHERE urn = ?1",
+            [urn],
+            |r| r.get(0),
+        )
         .optional()
         .map_err(|e| db.error(e))
 }

@@ -92,26 +92,14 @@ fn plain(full: &str, path: &Path) -> String {
 /// # Errors
 /// Not JSON, another format, or damaged.
 pub fn parse(path: &Path, bytes: &[u8]) -> Result<Read, FeedbackError> {
-    let value: serde_json::Value = serde_json::from_slice(strip_bom(bytes)).map_err(|e| {
-        refused(
-            path,
-            format!("this is not a music-sef feedback file (not valid JSON: {e})"),
-        )
-    })?;
-    let format = value.get("format").and_then(|v| v.as_str()).unwrap_or("");
-    if format != FEEDBACK_FORMAT {
-        return Err(refused(
-            path,
-            format!(
-                "this is not a music-sef feedback file (its format is \"{format}\", expected \"{FEEDBACK_FORMAT}\"). Use the feedback.json your music hub sent."
-            ),
-        ));
-    }
-    let version = value
-        .get("format_version")
-        .and_then(serde_json::Value::as_u64)
-        .and_then(|v| u32::try_from(v).ok())
-        .unwrap_or(0);
+    let (value, version) = super::reader::json_of_format(
+        bytes,
+        FEEDBACK_FORMAT,
+        "a music-sef feedback file",
+        "Use the feedback.json your music hub sent.",
+    )
+    .map_err(|why| refused(path, why))?;
+    let version = u32::try_from(version).unwrap_or(u32::MAX);
     let newer = (version > FEEDBACK_FORMAT_VERSION).then_some(version);
     let id = crate::export::json::identity(bytes);
     let file: FeedbackFile = serde_json::from_value(value).map_err(|e| {

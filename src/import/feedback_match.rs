@@ -26,10 +26,11 @@ pub fn find<'a>(
     registry: &Registry,
 ) -> Result<(&'a Draft, Found), String> {
     let wanted = &f.answers.submission;
-    if let Some(d) = drafts
-        .iter()
-        .find(|d| d.exports.iter().any(|e| e.submission.as_ref() == Some(wanted)))
-    {
+    if let Some(d) = drafts.iter().find(|d| {
+        d.exports
+            .iter()
+            .any(|e| e.submission.as_ref() == Some(wanted))
+    }) {
         return Ok((d, Found::BySubmission));
     }
     let day = f.answers.generated_at.date_naive();
@@ -54,9 +55,12 @@ fn same_school(d: &Draft, f: &FeedbackFile, registry: &Registry) -> bool {
     let qn = &entry.questionnaire;
     let answer = |role: Role| {
         qn.with_role(role).find_map(|q| {
-            d.answers
-                .get(&q.id)
-                .and_then(|v| v.to_json().as_str().map(str::to_string).or_else(|| Some(v.to_json().to_string())))
+            d.answers.get(&q.id).and_then(|v| {
+                v.to_json()
+                    .as_str()
+                    .map(str::to_string)
+                    .or_else(|| Some(v.to_json().to_string()))
+            })
         })
     };
     match (answer(Role::Urn), &f.school.urn) {
@@ -79,12 +83,7 @@ fn folded(s: &str) -> String {
 
 /// Whose submission the feedback answers, and what to do.
 pub fn refusal(f: &FeedbackFile) -> String {
-    let urn = f
-        .school
-        .urn
-        .as_deref()
-        .map(|u| format!(" (URN {u})"))
-        .unwrap_or_default();
+    let urn = f.school.urn_suffix();
     format!(
         "this feedback from {} answers the submission \"{}\" of {}{urn}, exported on {}, and none of your drafts here exported it. Import it on the computer the bundle was exported from, or check with your music hub that it is meant for your school.",
         f.hub,

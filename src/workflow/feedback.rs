@@ -35,7 +35,10 @@ impl Attached {
     /// What to tell the teacher, in a sentence or two.
     pub fn message(&self) -> String {
         let mut s = if self.already {
-            format!("{} was already attached to \"{}\"; nothing changed.", self.line, self.title)
+            format!(
+                "{} was already attached to \"{}\"; nothing changed.",
+                self.line, self.title
+            )
         } else {
             format!("{}, attached to \"{}\".", self.line, self.title)
         };
@@ -59,7 +62,11 @@ impl Workflow {
     /// # Errors
     /// Unreadable or not feedback, answering no draft here (saying whose submission it
     /// answers), the draft open in another window, or it cannot be saved.
-    pub fn attach_feedback(&self, path: &Path, now: DateTime<Utc>) -> Result<Attached, WorkflowError> {
+    pub fn attach_feedback(
+        &self,
+        path: &Path,
+        now: DateTime<Utc>,
+    ) -> Result<Attached, WorkflowError> {
         let read = feedback_file::read(path).map_err(|e| WorkflowError::Feedback(e.to_string()))?;
         let drafts: Vec<Draft> = self
             .store

@@ -15,6 +15,7 @@ mod export_bundle;
 mod export_decision;
 mod export_hygiene;
 mod format_features;
+mod hub_decide;
 mod hub_flags;
 mod hub_intake;
 mod hub_report;

@@ -14,7 +14,11 @@ use crate::paths::DataDirs;
 /// `--review-date` given after it, in order.
 fn priorities(a: &HubDecideArgs) -> Result<Vec<PriorityInput>, String> {
     let n = a.priority.len();
-    for (flag, count) in [("--actions", a.actions.len()), ("--support", a.support.len()), ("--review-date", a.review_date.len())] {
+    for (flag, count) in [
+        ("--actions", a.actions.len()),
+        ("--support", a.support.len()),
+        ("--review-date", a.review_date.len()),
+    ] {
         if count != n {
             return Err(format!(
                 "{n} --priority given but {count} {flag}: give {flag} once for each priority, after it."
@@ -90,6 +94,8 @@ pub fn run(a: &HubDecideArgs, path: &Path, dirs: &DataDirs) -> anyhow::Result<Ex
             p.review_date.format("%-d %b %Y")
         );
     }
-    crate::outln!("Next: write the letter and feedback for the school with `music-sef hub feedback {urn}`.");
+    crate::outln!(
+        "Next: write the letter and feedback for the school with `music-sef hub feedback {urn}`."
+    );
     Ok(ExitCode::SUCCESS)
 }

@@ -15,7 +15,11 @@ pub fn run(a: &HubFeedbackArgs, path: &Path, dirs: &DataDirs) -> anyhow::Result<
         desk.remember(None, a.hub_name.as_deref())?;
     }
     let (file, w) = desk.write_feedback(&t, a.out.as_deref(), chrono::Utc::now())?;
-    let name = |p: &Path| p.file_name().map(|n| shown(&n.to_string_lossy())).unwrap_or_default();
+    let name = |p: &Path| {
+        p.file_name()
+            .map(|n| shown(&n.to_string_lossy()))
+            .unwrap_or_default()
+    };
     crate::outln!(
         "Feedback from {} written for URN {} {} ({}):",
         shown(&file.hub),
@@ -25,9 +29,16 @@ pub fn run(a: &HubFeedbackArgs, path: &Path, dirs: &DataDirs) -> anyhow::Result<
     );
     crate::outln!("Folder: {}", w.folder.display());
     crate::outln!("  {}   the letter", name(&w.letter));
-    crate::outln!("  {}   the decision as data, for the school to import into music-sef", name(&w.json));
+    crate::outln!(
+        "  {}   the decision as data, for the school to import into music-sef",
+        name(&w.json)
+    );
     match &w.to {
-        Some(to) => crate::outln!("  {}   an e-mail to {} with both attached, ready to send", name(&w.eml), shown(to)),
+        Some(to) => crate::outln!(
+            "  {}   an e-mail to {} with both attached, ready to send",
+            name(&w.eml),
+            shown(to)
+        ),
         None => crate::outln!(
             "  {}   an e-mail with both attached; the submission gave no contact address, so add the school's before sending",
             name(&w.eml)

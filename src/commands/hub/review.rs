@@ -14,7 +14,13 @@ pub fn run(a: &HubReviewArgs, path: &Path, dirs: &DataDirs) -> anyhow::Result<Ex
     let desk = super::desk(path, dirs)?;
     let t = desk.target(&a.urn, a.submission.as_deref(), "review")?;
     let officer = a.officer.clone().or_else(|| desk.officer());
-    desk.set_state(&t, state, a.note.as_deref(), officer.as_deref(), chrono::Utc::now())?;
+    desk.set_state(
+        &t,
+        state,
+        a.note.as_deref(),
+        officer.as_deref(),
+        chrono::Utc::now(),
+    )?;
     crate::outln!(
         "{} {} (submission of {}): now {}.",
         t.urn.map(|u| format!("URN {u}")).unwrap_or_default(),
@@ -25,7 +31,9 @@ pub fn run(a: &HubReviewArgs, path: &Path, dirs: &DataDirs) -> anyhow::Result<Ex
     if let Some(note) = a.note.as_deref().map(str::trim).filter(|n| !n.is_empty()) {
         crate::outln!("Note: {}", shown(note));
     }
-    if state == ReviewState::Decided && crate::hub::decision::current(desk.db(), &t.sha256)?.is_none() {
+    if state == ReviewState::Decided
+        && crate::hub::decision::current(desk.db(), &t.sha256)?.is_none()
+    {
         crate::outln!(
             "No decision is kept for it yet: record it with `music-sef hub decide {}` …",
             t.urn.map(|u| u.to_string()).unwrap_or_default()

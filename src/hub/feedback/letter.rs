@@ -19,7 +19,7 @@ pub enum Para {
 pub fn paragraphs(f: &FeedbackFile, questionnaire: &str) -> Vec<Para> {
     let day = |d: chrono::NaiveDate| d.format("%-d %B %Y").to_string();
     let school = &f.school.name;
-    let urn = f.school.urn.as_deref().map(|u| format!(" (URN {u})")).unwrap_or_default();
+    let urn = f.school.urn_suffix();
     let mut p = vec![
         Para::Muted(format!(
             "From {} to {school}{urn} · {}",
@@ -28,7 +28,10 @@ pub fn paragraphs(f: &FeedbackFile, questionnaire: &str) -> Vec<Para> {
         )),
         Para::Pair(
             "Your submission".into(),
-            format!("{questionnaire}, sent on {}", day(f.answers.generated_at.date_naive())),
+            format!(
+                "{questionnaire}, sent on {}",
+                day(f.answers.generated_at.date_naive())
+            ),
         ),
         Para::Body(format!(
             "Thank you for the time you and your colleagues gave to reviewing music at {school}. This letter sets out what we decided and the priorities we agreed with you."
@@ -40,9 +43,18 @@ pub fn paragraphs(f: &FeedbackFile, questionnaire: &str) -> Vec<Para> {
     p.push(Para::Heading("The priorities we agreed".into()));
     for (i, pr) in f.priorities.iter().enumerate() {
         p.push(Para::Subheading(format!("Priority {}: {}", i + 1, pr.text)));
-        p.push(Para::Pair("What the school will do".into(), pr.actions.clone()));
-        p.push(Para::Pair(format!("How {} will help", f.hub), pr.support.clone()));
-        p.push(Para::Pair("We will look at it again by".into(), day(pr.review_date)));
+        p.push(Para::Pair(
+            "What the school will do".into(),
+            pr.actions.clone(),
+        ));
+        p.push(Para::Pair(
+            format!("How {} will help", f.hub),
+            pr.support.clone(),
+        ));
+        p.push(Para::Pair(
+            "We will look at it again by".into(),
+            day(pr.review_date),
+        ));
     }
     p.push(Para::Heading("What happens next".into()));
     p.push(Para::Body(format!(
