@@ -140,6 +140,16 @@ pub struct ExportRecord {
 }
 
 impl Draft {
+    /// The priorities of the newest feedback on it that `answers` accepts, which this program
+    /// can read fully (a newer format's is shown only).
+    pub fn agreed_by_hub(&self, answers: impl Fn(&FeedbackFile) -> bool) -> Option<Agreed> {
+        self.feedback
+            .iter()
+            .rev()
+            .find(|f| f.newer_format.is_none() && answers(&f.file))
+            .map(|f| Agreed::of(&f.file))
+    }
+
     /// A new, empty draft, started now.
     pub fn new(title: impl Into<String>, questionnaire: QuestionnaireRef) -> Self {
         Self::new_at(title, questionnaire, Utc::now())

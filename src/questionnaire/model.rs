@@ -10,6 +10,7 @@ mod checks;
 mod condition;
 mod options;
 mod prepare;
+mod repeat;
 mod scoring;
 
 use std::collections::BTreeMap;
@@ -22,6 +23,7 @@ pub use checks::{Check, MAX_CHECKS};
 pub use condition::Condition;
 pub use options::{OptionSource, academic_year_start};
 pub use prepare::ReadyItem;
+pub use repeat::{PLACEHOLDERS, Repeat, copy_id};
 pub use scoring::{AWARD_PERCENT_RANGE, AwardMethod, AwardRule, Band, Scoring, SectionSummaries};
 
 /// The `format` string every questionnaire file carries.
@@ -129,6 +131,9 @@ pub struct Section {
     /// A sentence or two shown at the top of the section.
     #[serde(default)]
     pub intro: String,
+    /// Made once for each priority agreed with the hub (`repeat` submodule).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub repeat: Option<Repeat>,
     pub questions: Vec<Question>,
 }
 
@@ -312,13 +317,6 @@ impl Questionnaire {
         self.questions()
             .map(|(_, q)| q)
             .filter(move |q| q.role == Some(role))
-    }
-
-    /// This questionnaire as a draft answering `agreed` sees it: its repeated sections made
-    /// once for each agreed priority (none without).
-    pub fn for_agreed(&self, agreed: Option<&crate::feedback::Agreed>) -> Self {
-        let _ = agreed;
-        self.clone()
     }
 
     /// The scale a rating or criterion question uses.

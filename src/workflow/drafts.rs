@@ -26,6 +26,9 @@ pub struct DraftInfo {
     pub progress: Option<Progress>,
     pub status: DraftStatus,
     pub updated_at: DateTime<Utc>,
+    /// What the hub has said about it: "Feedback from Riverside Music Hub: 3 priorities",
+    /// or the priorities it looks back on.
+    pub hub_note: Option<String>,
 }
 
 /// A row of the drafts list: a draft, or a folder whose draft cannot be read.
@@ -52,8 +55,16 @@ impl Workflow {
             .into_iter()
             .map(|l| match l {
                 Listing::Ok(d) => {
-                    let qn = self.registry().for_draft(&d.questionnaire).ok();
+                    let qn = self
+                        .registry()
+                        .for_draft(&d.questionnaire)
+                        .ok()
+                        .map(|mut e| {
+                            e.questionnaire = e.questionnaire.for_agreed(d.agreed.as_ref());
+                            e
+                        });
                     DraftRow::Ok(DraftInfo {
+                        hub_note: hub_note(&d),
                         id: d.id,
                         questionnaire_title: qn.as_ref().map(|e| e.questionnaire.title.clone()),
                         progress: qn.map(|e| progress::overall(&e.questionnaire, &d.answers)),
@@ -197,4 +208,30 @@ impl Workflow {
         self.store.restore(id, backup)?;
         Ok(())
     }
+}
+
+/// The hub's newest feedback on `d`, else the priorities it looks back on, in a line made
+/// safe for the screen (the hub's words come from a file).
+fn hub_note(d: &Draft) -> Option<String> {
+    let safe = crate::hub::shown;
+    if let Some(f) = d.feedback.last() {
+        let read_only = if f.newer_format.is_some() {
+            " (from a newer music-sef: read-only)"
+        } else {
+            ""
+        };
+        return Some(safe(&format!("{}{read_only}", f.file.line())));
+    }
+    let a = d.agreed.as_ref()?;
+    let list: Vec<String> = a
+        .priorities
+        .iter()
+        .enumerate()
+        .map(|(i, p)| format!("{}. {}", i + 1, p.text))
+        .collect();
+    Some(safe(&format!(
+        "Last review's priorities with {}: {}",
+        a.hub,
+        list.join("; ")
+    )))
 }

@@ -52,6 +52,8 @@ pub struct Recorded {
     pub urn: Option<u32>,
     pub year: String,
     pub flags: Vec<Flag>,
+    /// For a reflection: a line per priority it looks back on, with how far it has come.
+    pub reflection: Vec<String>,
 }
 
 /// A listed file: name, expected hash, hash found, status.
@@ -66,6 +68,7 @@ pub struct Prepared {
     pub files_status: &'static str,
     pub file_rows: Vec<FileRow>,
     pub flags: Vec<Flag>,
+    pub reflection: Vec<String>,
 }
 
 /// The submission's identity (shared with the school's side, which records it on each
@@ -141,7 +144,8 @@ pub fn read_answers(
             }],
         );
     };
-    let qn = &entry.questionnaire;
+    // A reflection's answers are in the sections made for the priorities it looks back on.
+    let qn = &entry.questionnaire.for_agreed(sub.agreed.as_ref());
     let mut flags = Vec::new();
     if qn.version != q.version {
         flags.push(Flag {
@@ -174,6 +178,14 @@ pub fn prepare(registry: &Registry, r: &Received) -> Prepared {
         files_status,
         file_rows,
         flags,
+        reflection: super::super::reflection::lines(
+            registry
+                .entries
+                .iter()
+                .find(|e| e.questionnaire.id == r.submission.questionnaire.id)
+                .map(|e| &e.questionnaire),
+            &r.submission,
+        ),
     }
 }
 
@@ -198,6 +210,7 @@ pub fn record(c: &Connection, r: &Received, p: &Prepared) -> rusqlite::Result<Re
             urn,
             year,
             flags,
+            reflection: p.reflection.clone(),
         });
     }
     let (urn, urn_from, urn_flag) = resolve_school(c, &p.summary)?;
@@ -208,6 +221,9 @@ pub fn record(c: &Connection, r: &Received, p: &Prepared) -> rusqlite::Result<Re
     let before = current_of(c, &key, &q.id, &p.year)?;
     let id = insert_submission(c, r, p, urn, urn_from, &key)?;
     insert_details(c, id, r, p, &flags)?;
+    if let Some(a) = &r.submission.agreed {
+        super::super::reflection::link(c, &p.identity, &a.submission)?;
+    }
     let after = recompute_current(c, &key, &q.id, &p.year)?;
     let outcome = match (before, after) {
         (None, _) => Outcome::Taken,
@@ -222,6 +238,7 @@ pub fn record(c: &Connection, r: &Received, p: &Prepared) -> rusqlite::Result<Re
         urn,
         year: p.year.clone(),
         flags,
+        reflection: p.reflection.clone(),
     })
 }
 

@@ -1,0 +1,91 @@
+//! Checks on sections repeated for each agreed priority: their copies' ids must stay unique
+//! and within the limit, nothing outside a repeated section may read its answers (there may be
+//! none, or three), roles stay single, and only the placeholders the program fills in are used.
+
+use std::collections::HashSet;
+
+use super::{Checker, braces, shorten};
+use crate::feedback::MAX_PRIORITIES;
+use crate::questionnaire::limits::MAX_ID_LEN;
+use crate::questionnaire::{PLACEHOLDERS, Questionnaire, Section, copy_id};
+
+pub(super) fn check(c: &mut Checker, q: &Questionnaire) {
+    let all: HashSet<&str> = q
+        .sections
+        .iter()
+        .map(|s| s.id.as_str())
+        .chain(q.questions().map(|(_, x)| x.id.as_str()))
+        .collect();
+    let mut inside: HashSet<&str> = HashSet::new();
+    for s in q.sections.iter().filter(|s| s.repeat.is_some()) {
+        let sloc = format!("section \"{}\"", shorten(&s.id));
+        inside.extend(s.questions.iter().map(|x| x.id.as_str()));
+        let ids = std::iter::once(&s.id).chain(s.questions.iter().map(|x| &x.id));
+        for id in ids {
+            if id.len() + 2 > MAX_ID_LEN {
+                c.add(&sloc, format!("the id \"{}\" is too long for a repeated section: its copies add _1, _2, _3, so keep it under {} characters", shorten(id), MAX_ID_LEN - 1));
+            }
+            for n in 1..=MAX_PRIORITIES {
+                if all.contains(copy_id(id, n).as_str()) {
+                    c.add(&sloc, format!("the copy for priority {n} would be named \"{}\", which another section or question already uses: rename one of them", copy_id(id, n)));
+                }
+            }
+        }
+        for x in s.questions.iter().filter(|x| x.role.is_some()) {
+            c.add(
+                format!("{sloc} › question \"{}\"", shorten(&x.id)),
+                "a question in a section repeated for each priority cannot have a role (it would be asked up to three times): move it to a section that is not repeated",
+            );
+        }
+    }
+    if !inside.is_empty()
+        && (q.scoring.is_some() || !q.checks.is_empty() || !q.checklist.is_empty())
+    {
+        c.add(
+            "sections",
+            "a questionnaire with a section repeated for each priority cannot have scoring, checks or a checklist: their answers may be asked once, three times or not at all",
+        );
+    }
+    for s in q.sections.iter().filter(|s| s.repeat.is_none()) {
+        for x in &s.questions {
+            let read = x
+                .show_if
+                .as_ref()
+                .map(|cond| cond.referenced_ids())
+                .unwrap_or_default();
+            if let Some(id) = read.into_iter().find(|id| inside.contains(id)) {
+                c.add(
+                    format!("section \"{}\" › question \"{}\"", shorten(&s.id), shorten(&x.id)),
+                    format!("show_if reads \"{}\", which is in a section repeated for each priority: only questions in that section can read it", shorten(id)),
+                );
+            }
+        }
+    }
+    q.sections.iter().for_each(|s| placeholders(c, s));
+}
+
+/// Every `{…}` in the section's words: known ones only, and only where they are filled in.
+fn placeholders(c: &mut Checker, s: &Section) {
+    let sloc = format!("section \"{}\"", shorten(&s.id));
+    let texts = [&s.title, &s.intro].into_iter().chain(
+        s.questions
+            .iter()
+            .flat_map(|x| std::iter::once(&x.prompt).chain(x.guidance.as_ref())),
+    );
+    for text in texts {
+        for p in braces(text) {
+            if s.repeat.is_none() && PLACEHOLDERS.contains(&p) {
+                c.add(&sloc, format!("{} is filled in only in a section with \"repeat\": \"each_priority\": add that to the section, or write the words out", shorten(p)));
+            } else if s.repeat.is_some() && !PLACEHOLDERS.contains(&p) {
+                c.add(
+                    &sloc,
+                    format!(
+                        "{}, which music-sef cannot fill in: use {}",
+                        shorten(p),
+                        PLACEHOLDERS.join(", ")
+                    ),
+                );
+            }
+        }
+    }
+}
