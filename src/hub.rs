@@ -10,6 +10,7 @@ pub mod expect;
 pub mod feedback;
 pub mod generate;
 pub mod intake;
+pub mod page;
 pub mod reflection;
 pub mod report;
 pub mod review;

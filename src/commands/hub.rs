@@ -32,7 +32,11 @@ pub fn run(args: &HubArgs, dirs: &DataDirs) -> anyhow::Result<ExitCode> {
 }
 
 /// `music-sef hub` alone: the desk in a terminal; for a script, what to run instead.
-fn desk_or_help(_path: &Path, _dirs: &DataDirs) -> anyhow::Result<ExitCode> {
+fn desk_or_help(path: &Path, dirs: &DataDirs) -> anyhow::Result<ExitCode> {
+    use std::io::IsTerminal;
+    if std::io::stdin().is_terminal() && std::io::stdout().is_terminal() {
+        return crate::tui::desk::controller::run_desk(desk(path, dirs)?);
+    }
     crate::errln!(
         "The hub desk needs a terminal window. For scripts, use the hub's commands: add, schools, expect, review, decide, feedback, report (see `music-sef hub --help`)."
     );

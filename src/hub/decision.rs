@@ -89,7 +89,7 @@ fn problem(field: Field, message: impl Into<String>) -> Problem {
 pub fn check(input: &Input, audit: bool, now: DateTime<Utc>) -> Result<Checked, Vec<Problem>> {
     let mut problems = Vec::new();
     let recommended = input.recommended.unwrap_or_else(|| {
-        problems.push(problem(Field::Recommend, "Say whether you recommend the school for the Music Mark of Recognition (--recommend or --not-recommend; on the desk, y or n)."));
+        problems.push(problem(Field::Recommend, "Say whether you recommend the school for the Music Mark of Recognition (--recommend or --not-recommend; on the desk, ←→ in the form)."));
         false
     });
     let certificate = certificate(input, recommended, &mut problems);
@@ -187,7 +187,7 @@ fn priorities(
     if given.is_empty() || given.len() > MAX_PRIORITIES {
         problems.push(problem(
             Field::Priorities,
-            format!("Agree one to {MAX_PRIORITIES} priorities with the school ({} given), each with its actions, the support the hub offers and a review date.", given.len()),
+            format!("Agree one to three priorities with the school ({} given), each with its actions, the support the hub offers and a review date.", given.len()),
         ));
     }
     let mut out = Vec::new();

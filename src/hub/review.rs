@@ -167,3 +167,36 @@ pub fn history(db: &HubDb, submission: &str) -> Result<Vec<ReviewEvent>, HubErro
         .map_err(|e| db.error(e))?;
     rows.collect::<Result<_, _>>().map_err(|e| db.error(e))
 }
+
+/// Each school's review state for the hub's year, by URN: the newest change on any of its
+/// current submissions (schools with none are received, or outstanding).
+///
+/// # Errors
+/// The database cannot be read.
+pub fn by_urn(
+    db: &HubDb,
+    year: &str,
+) -> Result<std::collections::HashMap<u32, ReviewState>, HubError> {
+    let mut st = db
+        .conn()
+        .prepare_cached(
+            "SELECT s.urn, r.state FROM review_events r JOIN submissions s ON s.sha256 = r.submission
+             WHERE r.id IN (SELECT max(id) FROM review_events GROUP BY submission)
+               AND s.current = 1 AND s.academic_year = ?1 AND s.urn IS NOT NULL
+             ORDER BY r.id",
+        )
+        .map_err(|e| db.error(e))?;
+    let rows = st
+        .query_map([year], |r| {
+            Ok((r.get::<_, u32>(0)?, r.get::<_, String>(1)?))
+        })
+        .map_err(|e| db.error(e))?;
+    let mut out = std::collections::HashMap::new();
+    for row in rows {
+        let (urn, state) = row.map_err(|e| db.error(e))?;
+        if let Some(s) = ReviewState::from_id(&state) {
+            out.insert(urn, s);
+        }
+    }
+    Ok(out)
+}

@@ -17,6 +17,7 @@ mod export_hygiene;
 mod format_features;
 mod format_repeat;
 mod hub_decide;
+mod hub_desk;
 mod hub_flags;
 mod hub_intake;
 mod hub_loop;
