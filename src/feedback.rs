@@ -1,5 +1,5 @@
 //! The hub's answer to a submission, `feedback.json` (format `music-sef/feedback`, see
-//! docs/feedback-format.md): the decision, the certificate or award, the agreed priorities
+//! docs/hub.md): the decision, the certificate or award, the agreed priorities
 //! and when the school reflects on them. Written by the hub (`hub feedback`), read by the
 //! school (`import::feedback_file`); only the data types and their words live here, so the
 //! draft can keep them.

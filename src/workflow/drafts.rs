@@ -213,7 +213,7 @@ impl Workflow {
 /// The hub's newest feedback on `d`, else the priorities it looks back on, in a line made
 /// safe for the screen (the hub's words come from a file).
 fn hub_note(d: &Draft) -> Option<String> {
-    let safe = crate::hub::shown;
+    let safe = |s: &str| crate::answers::parse::sanitize(s, false);
     if let Some(f) = d.feedback.last() {
         let read_only = if f.newer_format.is_some() {
             " (from a newer music-sef: read-only)"

@@ -135,7 +135,14 @@ fn round_the_loop_from_export_to_the_reflection_shown_against_the_priorities() {
         "{}",
         stdout(&out)
     );
-    assert!(stdout(&import(&env, &json)).contains("already attached"));
+    // The home screen's import key takes feedback too.
+    let mut app = TestApp::in_env(Env::beside(&env));
+    app.key(ratatui_textarea::Key::Char('i'));
+    app.typed(&json.display().to_string());
+    app.key(ratatui_textarea::Key::Enter);
+    let screen = app.screen(120, 40);
+    assert!(screen.contains("was already attached"), "{screen}");
+    drop(app);
     assert!(
         home(&env).contains("Feedback from Riverside Music Hub: 3 priorities"),
         "{}",
