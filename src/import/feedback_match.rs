@@ -81,8 +81,13 @@ fn folded(s: &str) -> String {
         .collect()
 }
 
-/// Whose submission the feedback answers, and what to do.
+/// Whose submission the feedback answers, and what to do; made safe for the screen, as the
+/// names come from the file.
 pub fn refusal(f: &FeedbackFile) -> String {
+    crate::answers::parse::sanitize(&refusal_words(f), false)
+}
+
+fn refusal_words(f: &FeedbackFile) -> String {
     let urn = f.school.urn_suffix();
     format!(
         "this feedback from {} answers the submission \"{}\" of {}{urn}, exported on {}, and none of your drafts here exported it. Import it on the computer the bundle was exported from, or check with your music hub that it is meant for your school.",

@@ -95,7 +95,8 @@ impl Workflow {
         Ok(Attached {
             draft: id,
             title: draft.title,
-            line: read.file.line(),
+            // The hub's name comes from the file: made safe for the screen.
+            line: crate::answers::parse::sanitize(&read.file.line(), false),
             found,
             already,
             newer: read.newer,
