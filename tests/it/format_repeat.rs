@@ -99,6 +99,13 @@ fn check_refuses_repeated_sections_it_could_not_make() {
         reads.contains("in a section repeated for each priority"),
         "{reads}"
     );
+    let check = problems(|v| {
+        v["checks"] = serde_json::json!([{"id": "c", "question": "urn", "at_most": "done", "warning": "Too many."}]);
+    });
+    assert!(
+        check.contains("\"done\" is in a section repeated for each priority"),
+        "{check}"
+    );
     let bad_kind = problems(|v| v["sections"][1]["repeat"] = "each_school".into());
     assert!(!bad_kind.is_empty(), "an unknown repeat is refused");
 }

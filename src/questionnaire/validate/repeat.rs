@@ -38,14 +38,7 @@ pub(super) fn check(c: &mut Checker, q: &Questionnaire) {
             );
         }
     }
-    if !inside.is_empty()
-        && (q.scoring.is_some() || !q.checks.is_empty() || !q.checklist.is_empty())
-    {
-        c.add(
-            "sections",
-            "a questionnaire with a section repeated for each priority cannot have scoring, checks or a checklist: their answers may be asked once, three times or not at all",
-        );
-    }
+    outside_readers(c, q, &inside);
     for s in q.sections.iter().filter(|s| s.repeat.is_none()) {
         for x in &s.questions {
             let read = x
@@ -62,6 +55,54 @@ pub(super) fn check(c: &mut Checker, q: &Questionnaire) {
         }
     }
     q.sections.iter().for_each(|s| placeholders(c, s));
+}
+
+/// Scoring, checks and the checklist read each answer once: none may read one that is asked
+/// once per priority (perhaps three times, perhaps not at all).
+fn outside_readers(c: &mut Checker, q: &Questionnaire, inside: &HashSet<&str>) {
+    let why = "is in a section repeated for each priority, asked once per priority or not at all: read a question that is asked once";
+    for check in &q.checks {
+        for id in [&check.question, &check.at_most] {
+            if inside.contains(id.as_str()) {
+                c.add(
+                    format!("checks \"{}\"", shorten(&check.id)),
+                    format!("\"{}\" {why}", shorten(id)),
+                );
+            }
+        }
+    }
+    for item in &q.checklist {
+        let mut reads = item.met_when.referenced_ids();
+        reads.extend(item.reads.iter().map(|r| r.question.as_str()));
+        if let Some(id) = reads.into_iter().find(|id| inside.contains(id)) {
+            c.add(
+                format!("checklist \"{}\"", shorten(&item.id)),
+                format!("\"{}\" {why}", shorten(id)),
+            );
+        }
+    }
+    let Some(scoring) = &q.scoring else {
+        return;
+    };
+    let scored: Vec<&str> = [
+        scoring.section_summaries.as_ref().map(|s| s.scale.as_str()),
+        scoring.award.as_ref().map(|a| a.scale.as_str()),
+    ]
+    .into_iter()
+    .flatten()
+    .collect();
+    for s in q.sections.iter().filter(|s| s.repeat.is_some()) {
+        if let Some(x) = s
+            .questions
+            .iter()
+            .find(|x| x.scale.as_deref().is_some_and(|sc| scored.contains(&sc)))
+        {
+            c.add(
+                format!("section \"{}\" › question \"{}\"", shorten(&s.id), shorten(&x.id)),
+                "its scale is one the scoring reads, and a question repeated for each priority cannot count towards it: give it a scale of its own",
+            );
+        }
+    }
 }
 
 /// Every `{…}` in the section's words: known ones only, and only where they are filled in.
