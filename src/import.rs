@@ -136,7 +136,7 @@ pub fn start_from_with_report(
         format!("the earlier submission used the questionnaire \"{}\"; choose one with --questionnaire", src.questionnaire_id)
     })?;
     // A section repeated for each priority is made before the answers are carried into it.
-    let qn = entry.questionnaire.for_agreed(src.agreed.as_ref());
+    let qn = entry.for_agreed(src.agreed.as_ref());
     let mut draft = Draft::new(String::new(), QuestionnaireRef::of(&qn));
     draft.agreed.clone_from(&src.agreed);
     let report = carry(&mut draft, &qn, &src);

@@ -111,7 +111,7 @@ impl Workflow {
                 title: e.questionnaire.title.clone(),
                 description: e.questionnaire.description.clone(),
                 built_in: e.origin == Origin::BuiltIn,
-                questions: e.questionnaire.question_count(),
+                questions: e.written().question_count(),
                 time_needed: e.questionnaire.time_needed.clone(),
                 have_ready: e
                     .questionnaire

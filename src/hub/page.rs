@@ -126,7 +126,7 @@ fn decided(desk: &Desk, t: &Target, lines: &mut Vec<Line>) -> Result<(), HubErro
                 .entries
                 .iter()
                 .find(|e| e.questionnaire.id == r.sub.questionnaire.id)
-                .map(|e| &e.questionnaire);
+                .map(crate::questionnaire::Entry::written);
             lines.extend(reflection::lines(raw, &r.sub).into_iter().map(Line::Text));
         }
     }

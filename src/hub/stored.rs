@@ -40,7 +40,7 @@ pub fn questionnaire(registry: &Registry, sub: &SubmissionFile) -> Option<Questi
         .entries
         .iter()
         .find(|e| e.questionnaire.id == sub.questionnaire.id)
-        .map(|e| e.questionnaire.for_agreed(sub.agreed.as_ref()))
+        .map(|e| e.for_agreed(sub.agreed.as_ref()))
 }
 
 /// The submission with row id `row`.

@@ -29,8 +29,44 @@ impl Origin {
 
 #[derive(Debug, Clone)]
 pub struct Entry {
+    /// As a draft with no agreed priorities sees it: a section repeated for each priority
+    /// is left out, so whatever reads it (the list, print, a test) never meets one unmade.
     pub questionnaire: Questionnaire,
     pub origin: Origin,
+    /// The file as written, when it has sections repeated for each priority.
+    pub template: Option<Box<Questionnaire>>,
+}
+
+impl Entry {
+    /// `q` as loaded, made for no agreed priorities, its template kept when it repeats.
+    pub fn new(q: Questionnaire, origin: Origin) -> Self {
+        if !q.repeats() {
+            return Self {
+                questionnaire: q,
+                origin,
+                template: None,
+            };
+        }
+        Self {
+            questionnaire: q.for_agreed(None),
+            origin,
+            template: Some(Box::new(q)),
+        }
+    }
+
+    /// The file as written, repeated sections and all.
+    pub fn written(&self) -> &Questionnaire {
+        self.template.as_deref().unwrap_or(&self.questionnaire)
+    }
+
+    /// The questionnaire as a draft looking back on `agreed` sees it: each repeated
+    /// section made once for each agreed priority.
+    pub fn for_agreed(&self, agreed: Option<&crate::feedback::Agreed>) -> Questionnaire {
+        match (&self.template, agreed) {
+            (Some(t), Some(_)) => t.for_agreed(agreed),
+            _ => self.questionnaire.clone(),
+        }
+    }
 }
 
 /// All questionnaires known now, plus the installed files that failed to load.
@@ -92,10 +128,7 @@ impl Registry {
 
     /// Add, or replace in place an entry with the same id (keeping the listing's order).
     fn add(&mut self, questionnaire: Questionnaire, origin: Origin) {
-        let entry = Entry {
-            questionnaire,
-            origin,
-        };
+        let entry = Entry::new(questionnaire, origin);
         match self
             .entries
             .iter_mut()
@@ -144,10 +177,8 @@ impl Registry {
         }
         let path = Path::new(spec);
         if path.is_file() || spec.ends_with(".json") || spec.contains(std::path::MAIN_SEPARATOR) {
-            return load_file_on(path, self.today).map(|q| Entry {
-                questionnaire: q,
-                origin: Origin::File(path.to_path_buf()),
-            });
+            return load_file_on(path, self.today)
+                .map(|q| Entry::new(q, Origin::File(path.to_path_buf())));
         }
         Err(LoadError::UnknownId {
             id: spec.to_string(),
@@ -169,10 +200,7 @@ impl Registry {
             && let Ok(q) = load_file_on(Path::new(src), self.today)
             && q.id == r.id
         {
-            return Ok(Entry {
-                questionnaire: q,
-                origin: Origin::File(PathBuf::from(src)),
-            });
+            return Ok(Entry::new(q, Origin::File(PathBuf::from(src))));
         }
         self.find(&r.id)
     }

@@ -60,7 +60,7 @@ impl Workflow {
                         .for_draft(&d.questionnaire)
                         .ok()
                         .map(|mut e| {
-                            e.questionnaire = e.questionnaire.for_agreed(d.agreed.as_ref());
+                            e.questionnaire = e.for_agreed(d.agreed.as_ref());
                             e
                         });
                     DraftRow::Ok(DraftInfo {

@@ -51,7 +51,7 @@ impl Workflow {
                 source,
             })?;
         // Before reconciling, so the answers in sections made per priority are kept.
-        entry.questionnaire = entry.questionnaire.for_agreed(opened.draft.agreed.as_ref());
+        entry.questionnaire = entry.for_agreed(opened.draft.agreed.as_ref());
         let mut draft = opened.draft;
         let mut reconciliation = Reconciliation::default();
         if opened.read_only.is_none() {

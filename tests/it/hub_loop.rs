@@ -222,8 +222,20 @@ fn round_the_loop_from_export_to_the_reflection_shown_against_the_priorities() {
     );
 
     // Next year's self-evaluation from the same draft shows last review's priorities.
-    wf.start_from(&school.id.to_string(), None, None)
+    let (next, _) = wf
+        .start_from(&school.id.to_string(), None, None)
         .expect("next year");
+    let opened = wf.open(next.id).expect("open next year's");
+    let since: Vec<&str> = opened
+        .questionnaire
+        .sections
+        .iter()
+        .filter(|s| s.title.starts_with("Since the last review: priority"))
+        .map(|s| s.intro.as_str())
+        .collect();
+    assert_eq!(since.len(), 3, "it asks how far each priority has come");
+    assert!(since[0].contains("Singing every week in KS2"), "{since:?}");
+    drop(opened);
     let screen = home(&env);
     assert!(
         screen.contains("Last review's priorities with Riverside Music Hub: 1. Singing"),

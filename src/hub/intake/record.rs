@@ -145,7 +145,7 @@ pub fn read_answers(
         );
     };
     // A reflection's answers are in the sections made for the priorities it looks back on.
-    let qn = &entry.questionnaire.for_agreed(sub.agreed.as_ref());
+    let qn = &entry.for_agreed(sub.agreed.as_ref());
     let mut flags = Vec::new();
     if qn.version != q.version {
         flags.push(Flag {
@@ -183,7 +183,7 @@ pub fn prepare(registry: &Registry, r: &Received) -> Prepared {
                 .entries
                 .iter()
                 .find(|e| e.questionnaire.id == r.submission.questionnaire.id)
-                .map(|e| &e.questionnaire),
+                .map(crate::questionnaire::Entry::written),
             &r.submission,
         ),
     }
