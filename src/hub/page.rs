@@ -45,6 +45,7 @@ pub fn build(desk: &Desk, urn: u32) -> Result<Page, HubError> {
     decided(desk, &t, &mut lines)?;
     let loaded = stored::load(desk.db(), desk.registry(), t.row)?;
     if let Some(l) = &loaded {
+        looks_back(desk, l, &mut lines);
         facts(l, &mut lines);
         answers(l, &mut lines);
     }
@@ -121,16 +122,29 @@ fn decided(desk: &Desk, t: &Target, lines: &mut Vec<Line>) -> Result<(), HubErro
                 "Reflection of {} on these priorities",
                 r.sub.generated_at.format("%d %b %Y")
             )));
-            let raw = desk
-                .registry()
-                .entries
-                .iter()
-                .find(|e| e.questionnaire.id == r.sub.questionnaire.id)
-                .map(crate::questionnaire::Entry::written);
+            let raw = desk.registry().written(&r.sub.questionnaire.id);
             lines.extend(reflection::lines(raw, &r.sub).into_iter().map(Line::Text));
         }
     }
     Ok(())
+}
+
+/// A submission started from the hub's feedback: how far it says each priority has come.
+fn looks_back(desk: &Desk, l: &Loaded, lines: &mut Vec<Line>) {
+    let Some(a) = &l.sub.agreed else {
+        return;
+    };
+    lines.push(Line::Heading(shown(&format!(
+        "Looks back on the priorities agreed with {} on {}",
+        a.hub,
+        a.decided_at.format("%d %b %Y")
+    ))));
+    let written = desk.registry().written(&l.sub.questionnaire.id);
+    lines.extend(
+        reflection::lines(written, &l.sub)
+            .into_iter()
+            .map(Line::Text),
+    );
 }
 
 fn facts(l: &Loaded, lines: &mut Vec<Line>) {

@@ -162,6 +162,14 @@ impl Registry {
         self.add(questionnaire, Origin::Installed(path));
     }
 
+    /// The questionnaire `id` as its file is written (repeated sections and all), if held.
+    pub fn written(&self, id: &str) -> Option<&Questionnaire> {
+        self.entries
+            .iter()
+            .find(|e| e.questionnaire.id == id)
+            .map(Entry::written)
+    }
+
     /// The date this registry's generated options were made for.
     pub fn today(&self) -> NaiveDate {
         self.today

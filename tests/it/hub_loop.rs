@@ -198,7 +198,7 @@ fn round_the_loop_from_export_to_the_reflection_shown_against_the_priorities() {
     assert!(out.status.success(), "{}", stderr(&out));
     let text = stdout(&out);
     assert!(
-        text.contains("a reflection on the priorities agreed with the hub"),
+        text.contains("it looks back on the priorities agreed with the hub"),
         "{text}"
     );
     assert!(
@@ -235,7 +235,45 @@ fn round_the_loop_from_export_to_the_reflection_shown_against_the_priorities() {
         .collect();
     assert_eq!(since.len(), 3, "it asks how far each priority has come");
     assert!(since[0].contains("Singing every week in KS2"), "{since:?}");
-    drop(opened);
+    // Exported and taken in, the hub's page of the school shows how far each has come.
+    let mut opened = opened;
+    opened.draft.answers = music_sef::synthetic::answers(&opened.questionnaire, 200);
+    opened
+        .draft
+        .answers
+        .insert("urn".into(), AnswerValue::Number(100_001.into()));
+    drop(opened.lock.take());
+    let r = common::export(
+        &env,
+        &mut opened.draft,
+        &opened.questionnaire,
+        &env.dir.path().join("out3"),
+        false,
+    )
+    .expect("export next year's");
+    let out = hub(&env).arg("add").arg(&r.zip).output().expect("run");
+    assert!(
+        stdout(&out).contains("Priority 2: A published plan — "),
+        "{}",
+        stdout(&out)
+    );
+    let db = music_sef::hub::HubDb::open(&crate::hub_setup::db_path(&env)).expect("open");
+    let desk = music_sef::hub::desk::Desk::new(
+        db,
+        music_sef::questionnaire::Registry::discover(&env.dirs),
+        &env.dirs,
+    );
+    let page = format!(
+        "{:?}",
+        music_sef::hub::page::build(&desk, 100_001)
+            .expect("page")
+            .lines
+    );
+    assert!(
+        page.contains("Looks back on the priorities agreed with Riverside Music Hub"),
+        "{page}"
+    );
+    drop(desk);
     let screen = home(&env);
     assert!(
         screen.contains("Last review's priorities with Riverside Music Hub: 1. Singing"),

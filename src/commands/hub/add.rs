@@ -102,7 +102,7 @@ fn lines_for(r: &FileResult, verbose: bool) -> (Vec<String>, Option<String>) {
         lines.push(line);
     }
     if !rec.reflection.is_empty() {
-        lines.push("  a reflection on the priorities agreed with the hub:".into());
+        lines.push("  it looks back on the priorities agreed with the hub:".into());
         lines.extend(rec.reflection.iter().map(|l| format!("    {l}")));
     }
     lines.extend(

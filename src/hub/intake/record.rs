@@ -179,11 +179,7 @@ pub fn prepare(registry: &Registry, r: &Received) -> Prepared {
         file_rows,
         flags,
         reflection: super::super::reflection::lines(
-            registry
-                .entries
-                .iter()
-                .find(|e| e.questionnaire.id == r.submission.questionnaire.id)
-                .map(crate::questionnaire::Entry::written),
+            registry.written(&r.submission.questionnaire.id),
             &r.submission,
         ),
     }
