@@ -96,6 +96,34 @@ fn import(env: &Env, file: &Path) -> std::process::Output {
         .expect("run")
 }
 
+/// Every question of the opened draft answered as the school, exported into `folder` and
+/// taken in by the hub: what `hub add` printed.
+fn answered_and_taken_in(
+    env: &Env,
+    mut opened: music_sef::workflow::Opened,
+    folder: &str,
+) -> String {
+    let mut answers = music_sef::synthetic::answers(&opened.questionnaire, 200);
+    answers.insert("urn".into(), AnswerValue::Number(100_001.into()));
+    answers.insert(
+        "school_name".into(),
+        AnswerValue::Text("Oakfield Primary School".into()),
+    );
+    opened.draft.answers = answers;
+    drop(opened.lock.take());
+    let r = common::export(
+        env,
+        &mut opened.draft,
+        &opened.questionnaire,
+        &env.dir.path().join(folder),
+        false,
+    )
+    .expect("export");
+    let out = hub(env).arg("add").arg(&r.zip).output().expect("run");
+    assert!(out.status.success(), "{}", stderr(&out));
+    stdout(&out)
+}
+
 fn home(env: &Env) -> String {
     TestApp::in_env(Env::beside(env)).screen(120, 40)
 }
@@ -177,26 +205,7 @@ fn round_the_loop_from_export_to_the_reflection_shown_against_the_priorities() {
             .and_then(|v| v.as_text()),
         Some("Oakfield Primary School")
     );
-    let mut answers = music_sef::synthetic::answers(&opened.questionnaire, 200);
-    answers.insert("urn".into(), AnswerValue::Number(100_001.into()));
-    answers.insert(
-        "school_name".into(),
-        AnswerValue::Text("Oakfield Primary School".into()),
-    );
-    opened.draft.answers = answers;
-    drop(opened.lock.take());
-    let r = common::export(
-        &env,
-        &mut opened.draft,
-        &opened.questionnaire,
-        &env.dir.path().join("out2"),
-        false,
-    )
-    .expect("export the reflection");
-
-    let out = hub(&env).arg("add").arg(&r.zip).output().expect("run");
-    assert!(out.status.success(), "{}", stderr(&out));
-    let text = stdout(&out);
+    let text = answered_and_taken_in(&env, opened, "out2");
     assert!(
         text.contains("it looks back on the priorities agreed with the hub"),
         "{text}"
@@ -236,27 +245,8 @@ fn round_the_loop_from_export_to_the_reflection_shown_against_the_priorities() {
     assert_eq!(since.len(), 3, "it asks how far each priority has come");
     assert!(since[0].contains("Singing every week in KS2"), "{since:?}");
     // Exported and taken in, the hub's page of the school shows how far each has come.
-    let mut opened = opened;
-    opened.draft.answers = music_sef::synthetic::answers(&opened.questionnaire, 200);
-    opened
-        .draft
-        .answers
-        .insert("urn".into(), AnswerValue::Number(100_001.into()));
-    drop(opened.lock.take());
-    let r = common::export(
-        &env,
-        &mut opened.draft,
-        &opened.questionnaire,
-        &env.dir.path().join("out3"),
-        false,
-    )
-    .expect("export next year's");
-    let out = hub(&env).arg("add").arg(&r.zip).output().expect("run");
-    assert!(
-        stdout(&out).contains("Priority 2: A published plan — "),
-        "{}",
-        stdout(&out)
-    );
+    let text = answered_and_taken_in(&env, opened, "out3");
+    assert!(text.contains("Priority 2: A published plan — "), "{text}");
     let db = music_sef::hub::HubDb::open(&crate::hub_setup::db_path(&env)).expect("open");
     let desk = music_sef::hub::desk::Desk::new(
         db,
