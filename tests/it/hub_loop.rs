@@ -186,7 +186,7 @@ fn round_the_loop_from_export_to_the_reflection_shown_against_the_priorities() {
         reflection.agreed.as_ref().map(|a| a.priorities.len()),
         Some(3)
     );
-    let mut opened = wf.open(reflection.id).expect("open");
+    let opened = wf.open(reflection.id).expect("open");
     let titles: Vec<String> = opened
         .questionnaire
         .sections
