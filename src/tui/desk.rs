@@ -34,9 +34,11 @@ pub enum DeskEffect {
     },
     /// Open the decision form (the controller knows whether it is an audit and the officer).
     StartDecision(u32),
+    /// Keep the decision; remember the hub's name typed in the form for the letters.
     Decide {
         urn: u32,
         input: Input,
+        hub: Option<String>,
     },
     Feedback(u32),
 }
@@ -206,6 +208,7 @@ impl DeskApp {
                     return DeskEffect::SetState { urn, state, note };
                 }
                 other => {
+                    // Keys the note box does not take do nothing here.
                     let _ = edit_line(note, other);
                 }
             },
@@ -220,6 +223,7 @@ impl DeskApp {
                     return DeskEffect::Decide {
                         urn,
                         input: form.input(),
+                        hub: form.hub_name(),
                     };
                 }
                 _ => {}

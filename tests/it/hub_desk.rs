@@ -121,7 +121,11 @@ fn review_state_and_decision_by_keys_are_kept_and_shown_on_the_page() {
     d.ctrl('s');
     assert_eq!(count(&env, "SELECT count(*) FROM decisions"), 0);
     d.snap("form_problems");
-    // The focus is on the first thing to fix: recommend, then Ambition & Quality, one priority.
+    // The focus is on the first thing to fix: recommend. Above it, the hub's name for letters.
+    d.key(Key::Up);
+    d.typed("Riverside Music Hub");
+    d.key(Key::Down);
+    // Recommend, then Ambition & Quality, one priority.
     d.key(Key::Right);
     d.key(Key::Tab);
     d.key(Key::Right);
@@ -154,6 +158,13 @@ fn review_state_and_decision_by_keys_are_kept_and_shown_on_the_page() {
     // f: the feedback bundle.
     d.key(Key::Char('f'));
     assert_eq!(count(&env, "SELECT count(*) FROM feedback_sent"), 1);
+    let settings = music_sef::settings::Settings::load(&env.dirs);
+    assert_eq!(
+        settings.hub_name(),
+        Some("Riverside Music Hub"),
+        "remembered"
+    );
+    assert_eq!(settings.officer(), Some("Sam Patel"));
     assert!(
         d.screen(120, 40).contains("Feedback written in"),
         "{}",

@@ -87,7 +87,7 @@ impl DeskController {
             DeskEffect::Open(urn) => self.open(urn).map(|()| None),
             DeskEffect::SetState { urn, state, note } => self.set_state(urn, state, &note, now),
             DeskEffect::StartDecision(urn) => self.start_decision(urn).map(|()| None),
-            DeskEffect::Decide { urn, input } => self.decide(urn, &input, now),
+            DeskEffect::Decide { urn, input, hub } => self.decide(urn, &input, hub.as_deref(), now),
             DeskEffect::Feedback(urn) => self.feedback(urn, now),
         };
         match done {
@@ -136,7 +136,12 @@ impl DeskController {
 
     fn start_decision(&mut self, urn: u32) -> Result<(), HubError> {
         let t = self.desk.target(&urn.to_string(), None, "decide on")?;
-        let form = DecisionForm::new(self.desk.officer().as_deref(), self.desk.is_audit(&t));
+        let hub = self.desk.hub_name(None, None);
+        let form = DecisionForm::new(
+            self.desk.officer().as_deref(),
+            hub.as_deref(),
+            self.desk.is_audit(&t),
+        );
         if let Some(p) = &mut self.app.school {
             p.mode = PageMode::Form(Box::new(form));
         }
@@ -147,14 +152,19 @@ impl DeskController {
         &mut self,
         urn: u32,
         input: &crate::hub::decision::Input,
+        hub: Option<&str>,
         now: chrono::DateTime<chrono::Utc>,
     ) -> Result<Option<Flash>, HubError> {
         let t = self.desk.target(&urn.to_string(), None, "decide on")?;
         match self.desk.decide(&t, input, now)? {
             Ok(d) => {
-                if self.desk.officer().is_none() {
-                    self.desk.remember(Some(&d.outcome.officer), None)?;
-                }
+                // Asked once: the names typed here sign and head the letters from now on.
+                let officer = self
+                    .desk
+                    .officer()
+                    .is_none()
+                    .then_some(d.outcome.officer.as_str());
+                self.desk.remember(officer, hub)?;
                 self.reload(urn)?;
                 Ok(Some(Flash::info(format!(
                     "Decision kept: {}. Press f to write the feedback.",

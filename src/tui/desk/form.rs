@@ -64,19 +64,26 @@ pub struct DecisionForm {
 }
 
 const OFFICER: usize = 0;
-const RECOMMEND: usize = 1;
-const CERTIFICATE: usize = 2;
+const HUB: usize = 1;
+const RECOMMEND: usize = 2;
+const CERTIFICATE: usize = 3;
+const AWARD: usize = 4;
 /// Where the priorities start: after the award for an audit.
 fn first_priority(audit: bool) -> usize {
-    if audit { 4 } else { 3 }
+    if audit { AWARD + 1 } else { AWARD }
 }
 
 impl DecisionForm {
-    pub fn new(officer: Option<&str>, audit: bool) -> Self {
+    /// The form for a school's submission; `officer` and `hub` as remembered, if they are.
+    pub fn new(officer: Option<&str>, hub: Option<&str>, audit: bool) -> Self {
         let mut slots = vec![
             Slot::Box {
                 label: "Your name (the officer)".into(),
                 text: Box::new(one_line(officer.unwrap_or(""))),
+            },
+            Slot::Box {
+                label: "Your hub's name (for the letter)".into(),
+                text: Box::new(one_line(hub.unwrap_or(""))),
             },
             Slot::Choice {
                 label: "Recommend for the Music Mark",
@@ -164,7 +171,7 @@ impl DecisionForm {
             certificate: self.slots[CERTIFICATE].id().map(str::to_string),
             award: self
                 .audit
-                .then(|| self.slots[3].id().map(str::to_string))
+                .then(|| self.slots[AWARD].id().map(str::to_string))
                 .flatten(),
             priorities: (0..MAX_PRIORITIES)
                 .map(|p| {
@@ -181,6 +188,11 @@ impl DecisionForm {
         }
     }
 
+    /// The hub's name as typed, to remember for the letters.
+    pub fn hub_name(&self) -> Option<String> {
+        Some(self.slots[HUB].value().trim().to_string()).filter(|h| !h.is_empty())
+    }
+
     /// Show what is wrong, with the focus on the first problem's field.
     pub fn show_problems(&mut self, problems: &[Problem]) {
         self.problems = problems.iter().map(|p| p.message.clone()).collect();
@@ -189,7 +201,7 @@ impl DecisionForm {
             Field::Officer => OFFICER,
             Field::Recommend => RECOMMEND,
             Field::Certificate => CERTIFICATE,
-            Field::Award => 3,
+            Field::Award => AWARD,
             Field::Priorities => start,
             Field::Priority(i, part) => {
                 let offset = match part {
@@ -224,7 +236,7 @@ mod tests {
 
     #[test]
     fn the_form_gives_the_decision_as_typed() {
-        let mut f = DecisionForm::new(Some("Sam Patel"), false);
+        let mut f = DecisionForm::new(Some("Sam Patel"), None, false);
         f.update(Action::Right);
         f.update(Action::NextField);
         f.update(Action::Right);
@@ -236,6 +248,7 @@ mod tests {
         assert_eq!(input.certificate.as_deref(), Some("ambition-quality"));
         assert_eq!(input.priorities[0].text, "Sing weekly");
         assert_eq!(input.officer, "Sam Patel");
+        assert_eq!(f.hub_name(), None, "nothing typed for the hub");
         assert_eq!(f.update(Action::Save), Some(Action::Save));
     }
 }
