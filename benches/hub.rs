@@ -1,7 +1,8 @@
 //! The hub's performance budget (issue 17), measured, never asserted in tests: intake of
 //! 250, 500 and 1,000 generated bundles (≤ 10 s for 1,000, and linear), `hub schools` over
 //! 25,000 schools (≤ 200 ms), and `hub report` over 25,000 schools (≤ 30 s, ≤ 200 MB,
-//! measured on the release binary).
+//! measured on the release binary); and the hub desk (issue 18) opening and filtering its
+//! table of 25,000 schools within the `hub schools` budget.
 
 use std::hint::black_box;
 use std::path::{Path, PathBuf};
@@ -199,5 +200,76 @@ fn report_bench(c: &mut Criterion) {
     );
 }
 
-criterion_group!(benches, intake_bench, schools_bench, report_bench);
+/// The hub desk over the national database (issue 18): opening it (every school read with
+/// its review state and the table built) and filtering, searching and sorting the table,
+/// within the budget of `hub schools` (≤ 200 ms). One school in ten is set to need follow-up
+/// first, so the review states are read as well.
+fn desk_bench(c: &mut Criterion) {
+    use music_sef::hub::desk::Desk;
+    use music_sef::tui::desk::controller::DeskController;
+    let reg = registry();
+    let path = national_db(&reg);
+    let dirs = DataDirs::at(path.with_extension("data"));
+    let db = HubDb::open(&path).unwrap_or_else(|e| panic!("{e}"));
+    db.write(|c| {
+        c.execute(
+            "INSERT INTO review_events (submission, state, note, officer, at)
+             SELECT sha256, 'follow_up', 'bench', 'bench', '2026-11-24T10:00:00Z' FROM submissions
+             WHERE current = 1 AND id % 10 = 0
+               AND NOT EXISTS (SELECT 1 FROM review_events)",
+            [],
+        )
+    })
+    .unwrap_or_else(|e| panic!("{e}"));
+    drop(db);
+    let open = || {
+        let db = HubDb::open(&path).unwrap_or_else(|e| panic!("{e}"));
+        DeskController::new(
+            Desk::new(db, registry(), &dirs),
+            false,
+            music_sef::clock::Clock::system(),
+        )
+        .unwrap_or_else(|e| panic!("{e}"))
+    };
+    let mut g = c.benchmark_group("hub desk, 25,000 schools");
+    g.sample_size(20);
+    g.bench_function(
+        "open the desk (read every school and its review state)",
+        |b| {
+            b.iter(|| black_box(open().app.table.shown.len()));
+        },
+    );
+    let mut table = open().app.table;
+    eprintln!("desk table: {} rows", table.rows.len());
+    g.bench_function(
+        "filter (the next of all, to decide, outstanding, follow-up, decided)",
+        |b| {
+            b.iter(|| {
+                table.next_filter();
+                black_box(table.shown.len())
+            });
+        },
+    );
+    g.bench_function("search by name as typed (\"oak\")", |b| {
+        b.iter(|| {
+            table.set_search("oak");
+            black_box(table.shown.len())
+        });
+    });
+    g.bench_function("sort by the next column", |b| {
+        b.iter(|| {
+            table.next_sort();
+            black_box(table.shown.len())
+        });
+    });
+    g.finish();
+}
+
+criterion_group!(
+    benches,
+    intake_bench,
+    schools_bench,
+    report_bench,
+    desk_bench
+);
 criterion_main!(benches);

@@ -7,6 +7,7 @@ use serde::{Deserialize, Serialize};
 use uuid::Uuid;
 
 use crate::answers::{AnswerValue, Answers};
+use crate::feedback::{Agreed, FeedbackFile};
 // Drafts name their questionnaire the way the questionnaire module defines.
 pub use crate::questionnaire::QuestionnaireRef;
 
@@ -46,6 +47,27 @@ pub struct Draft {
     /// Where the teacher was when they last stopped, so they come back to it.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub position: Option<Position>,
+    /// The hub's feedback on bundles exported from this draft (`music-sef import
+    /// FEEDBACK.json`), oldest first.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub feedback: Vec<ReceivedFeedback>,
+    /// The priorities agreed with the hub that this draft looks back on: set when it was
+    /// started from a submission (or feedback) the hub answered. The questionnaire's repeated
+    /// sections are made once for each.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub agreed: Option<Agreed>,
+}
+
+/// Feedback from the hub, kept whole on the draft whose export it answers.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ReceivedFeedback {
+    /// The feedback file's id (SHA-256 of its JSON with keys sorted).
+    pub id: String,
+    pub received_at: DateTime<Utc>,
+    pub file: FeedbackFile,
+    /// Written by a newer music-sef: shown, but nothing is started from it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub newer_format: Option<u32>,
 }
 
 /// The question a teacher was on, and whether its guidance was open.
@@ -111,9 +133,23 @@ pub struct CarriedOver {
 pub struct ExportRecord {
     pub at: DateTime<Utc>,
     pub folder: String,
+    /// The exported submission's id (SHA-256 of its submission.json with keys sorted), which
+    /// the hub's feedback names; absent on exports made before it was recorded.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub submission: Option<String>,
 }
 
 impl Draft {
+    /// The priorities of the newest feedback on it that `answers` accepts, which this program
+    /// can read fully (a newer format's is shown only).
+    pub fn agreed_by_hub(&self, answers: impl Fn(&FeedbackFile) -> bool) -> Option<Agreed> {
+        self.feedback
+            .iter()
+            .rev()
+            .find(|f| f.newer_format.is_none() && answers(&f.file))
+            .map(|f| Agreed::of(&f.file))
+    }
+
     /// A new, empty draft, started now.
     pub fn new(title: impl Into<String>, questionnaire: QuestionnaireRef) -> Self {
         Self::new_at(title, questionnaire, Utc::now())
@@ -140,6 +176,8 @@ impl Draft {
             unfinished: BTreeMap::new(),
             exports: Vec::new(),
             position: None,
+            feedback: Vec::new(),
+            agreed: None,
         }
     }
 

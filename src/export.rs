@@ -65,4 +65,6 @@ pub struct BundleReport {
     pub mailto: String,
     pub to: Option<String>,
     pub warnings: Vec<ExportWarning>,
+    /// The submission's id, as the hub names it (`json::identity` of submission.json).
+    pub submission_id: String,
 }

@@ -1,13 +1,23 @@
 //! The hub's side: taking in schools' bundles (intake), the SQLite store they go into, the
-//! expected schools, the schools list and the roll-up report. See docs/hub.md.
+//! expected schools, the schools list and the roll-up report; and the desk's data: review
+//! states, decisions with agreed priorities, the feedback sent back and the reflections
+//! received. See docs/hub.md.
 
 pub mod db;
+pub mod decision;
+pub mod desk;
 pub mod expect;
+pub mod feedback;
 pub mod generate;
 pub mod intake;
+pub mod page;
+pub mod reflection;
 pub mod report;
+pub mod review;
 pub mod schools;
+pub mod stored;
 pub mod summary;
+pub mod target;
 pub mod year;
 
 use std::path::{Path, PathBuf};
@@ -62,6 +72,13 @@ impl HubError {
 /// characters and escape sequences removed, on one line.
 pub fn shown(s: &str) -> String {
     crate::answers::parse::sanitize(s, false)
+}
+
+/// "23 Nov 2026" from a stored ISO 8601 time (the text itself, made safe, if it is not one).
+pub fn day_of(iso: &str) -> String {
+    chrono::DateTime::parse_from_rfc3339(iso)
+        .map(|d| d.format("%-d %b %Y").to_string())
+        .unwrap_or_else(|_| shown(iso))
 }
 
 /// A school's name folded for matching: lower case letters and digits, single spaces, and

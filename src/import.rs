@@ -1,6 +1,8 @@
 //! Re-assessment: a new draft from an earlier draft or submission, with every answer
 //! carried over and marked "from <date> — confirm or change".
 
+pub mod feedback_file;
+pub mod feedback_match;
 pub mod reader;
 
 use std::collections::BTreeSet;
@@ -11,6 +13,7 @@ use chrono::{DateTime, Local, Utc};
 
 use crate::answers::{Answers, check::check_value};
 use crate::draft::{CarriedOver, Draft, QuestionnaireRef};
+use crate::feedback::Agreed;
 use crate::paths::DataDirs;
 use crate::questionnaire::{Questionnaire, Registry, Role};
 use crate::store::Store;
@@ -21,6 +24,9 @@ pub struct Source {
     pub date: DateTime<Utc>,
     pub questionnaire_id: String,
     pub answers: Answers,
+    /// The priorities the hub agreed on it, when its feedback has been imported here: the
+    /// new draft looks back on them.
+    pub agreed: Option<Agreed>,
 }
 
 /// What happened, for the message after import.
@@ -75,6 +81,7 @@ fn source_from(spec: &str, dirs: &DataDirs) -> anyhow::Result<Source> {
             .with_context(|| format!("\"{spec}\" is neither a file nor one of your drafts"))?;
         let d = store.load(id)?;
         return Ok(Source {
+            agreed: d.agreed_by_hub(|_| true),
             title: d.title,
             date: d.updated_at,
             questionnaire_id: d.questionnaire.id,
@@ -82,11 +89,20 @@ fn source_from(spec: &str, dirs: &DataDirs) -> anyhow::Result<Source> {
         });
     }
     let s = reader::read(path)?;
+    // The feedback is kept on the draft that exported the submission, not in the bundle.
+    let answers = |f: &crate::feedback::FeedbackFile| {
+        f.answers.generated_at == s.generated_at && f.answers.questionnaire_id == s.questionnaire.id
+    };
+    let agreed = Store::new(dirs).list().into_iter().find_map(|l| match l {
+        crate::store::Listing::Ok(d) => d.agreed_by_hub(answers),
+        crate::store::Listing::Damaged { .. } => None,
+    });
     Ok(Source {
         title: s.title,
         date: s.generated_at,
         questionnaire_id: s.questionnaire.id,
         answers: s.answers,
+        agreed,
     })
 }
 
@@ -119,8 +135,10 @@ pub fn start_from_with_report(
     let entry = reg.find(questionnaire.unwrap_or(&src.questionnaire_id)).with_context(|| {
         format!("the earlier submission used the questionnaire \"{}\"; choose one with --questionnaire", src.questionnaire_id)
     })?;
-    let qn = entry.questionnaire;
+    // A section repeated for each priority is made before the answers are carried into it.
+    let qn = entry.for_agreed(src.agreed.as_ref());
     let mut draft = Draft::new(String::new(), QuestionnaireRef::of(&qn));
+    draft.agreed.clone_from(&src.agreed);
     let report = carry(&mut draft, &qn, &src);
     let school = qn
         .with_role(Role::SchoolName)

@@ -12,6 +12,7 @@ pub mod clock;
 pub mod commands;
 pub mod draft;
 pub mod export;
+pub mod feedback;
 pub mod formats;
 pub mod hub;
 pub mod import;

@@ -13,13 +13,46 @@ pub struct Settings {
     /// The folder the teacher chose for bundles (else Documents/music-sef).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub export_dir: Option<std::path::PathBuf>,
+    /// The hub desk's: who signs decisions and the hub's name on its letters.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub hub_desk: Option<HubDesk>,
     /// `Some(false)` once the teacher turned the mouse off (F4), so text can be selected as
     /// in any other program; absent means on.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub mouse: Option<bool>,
 }
 
+/// What the hub desk asks once and remembers.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct HubDesk {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub officer: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub hub_name: Option<String>,
+}
+
 impl Settings {
+    /// The hub officer's name, once given.
+    pub fn officer(&self) -> Option<&str> {
+        self.hub_desk
+            .as_ref()
+            .and_then(|d| d.officer.as_deref())
+            .filter(|o| !o.trim().is_empty())
+    }
+
+    /// The hub's name for its letters, once given.
+    pub fn hub_name(&self) -> Option<&str> {
+        self.hub_desk
+            .as_ref()
+            .and_then(|d| d.hub_name.as_deref())
+            .filter(|h| !h.trim().is_empty())
+    }
+
+    /// The hub desk's settings, to change.
+    pub fn hub_desk_mut(&mut self) -> &mut HubDesk {
+        self.hub_desk.get_or_insert_with(HubDesk::default)
+    }
+
     /// The saved settings, or defaults when there are none or the file is unreadable.
     pub fn load(dirs: &DataDirs) -> Self {
         let read = |path: &std::path::Path| -> Option<Self> {

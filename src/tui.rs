@@ -2,13 +2,15 @@
 //! `new_draft`, `restore`, `help`, `workspace`) and its drawing in the matching `*_view`
 //! file; `app` holds the one current `Screen`; keys come from the `keys` table; the
 //! `controller` carries out IO through the workflow; `event` and `event_loop` are the edge
-//! that talks to the terminal.
+//! that talks to the terminal. The hub desk (`desk`) is built the same way over the hub
+//! database.
 
 pub mod action;
 pub mod app;
 pub mod cells;
 pub mod clicks;
 pub mod controller;
+pub mod desk;
 pub mod editor;
 pub mod event;
 pub mod event_loop;

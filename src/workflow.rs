@@ -5,6 +5,7 @@
 
 mod drafts;
 mod export;
+mod feedback;
 mod list;
 mod open;
 mod print;
@@ -17,6 +18,7 @@ use crate::store::{Store, StoreError};
 
 pub use drafts::{DraftInfo, DraftRow};
 pub use export::{ExportRequest, Written};
+pub use feedback::Attached;
 pub use open::Opened;
 
 #[derive(Debug, thiserror::Error)]
@@ -39,6 +41,9 @@ pub enum WorkflowError {
     /// Starting from an earlier submission failed; the chain says why.
     #[error("{0:#}")]
     Import(anyhow::Error),
+    /// A feedback file could not be taken in: the sentence says why and what to do.
+    #[error("{0}")]
+    Feedback(String),
 }
 
 /// One questionnaire a new draft can answer, as offered on the new-draft screen.

@@ -1,8 +1,11 @@
 //! `music-sef hub …`: choose the hub database, run one hub command, print for a hub officer.
 
 pub mod add;
+pub mod decide;
 pub mod expect;
+pub mod feedback;
 pub mod report;
+pub mod review;
 pub mod schools;
 
 use std::path::Path;
@@ -14,12 +17,60 @@ use crate::paths::DataDirs;
 
 pub fn run(args: &HubArgs, dirs: &DataDirs) -> anyhow::Result<ExitCode> {
     let path = args.db.clone().unwrap_or_else(|| dirs.hub_db());
-    match &args.command {
+    let Some(command) = &args.command else {
+        return desk_or_help(&path, dirs);
+    };
+    match command {
         HubCommand::Add(a) => add::run(a, &path, dirs),
         HubCommand::Schools(a) => schools::run(a, &path, dirs),
         HubCommand::Expect(a) => expect::run(a, &path),
         HubCommand::Report(a) => report::run(a, &path, dirs),
+        HubCommand::Review(a) => review::run(a, &path, dirs),
+        HubCommand::Decide(a) => decide::run(a, &path, dirs),
+        HubCommand::Feedback(a) => feedback::run(a, &path, dirs),
     }
+}
+
+/// `music-sef hub` alone: the desk in a terminal; for a script, what to run instead.
+fn desk_or_help(path: &Path, dirs: &DataDirs) -> anyhow::Result<ExitCode> {
+    use std::io::IsTerminal;
+    let dumb = std::env::var_os("TERM").is_some_and(|t| t == "dumb");
+    if !dumb && std::io::stdin().is_terminal() && std::io::stdout().is_terminal() {
+        // As the teacher's view: the mouse left to the terminal when F4 or --no-mouse said so.
+        if !crate::settings::Settings::load(dirs).mouse_on() {
+            crate::tui::terminal::use_mouse(false);
+        }
+        return crate::tui::desk::controller::run_desk(desk(path, dirs)?);
+    }
+    let why = if dumb {
+        "This terminal (TERM=dumb) cannot show the hub desk."
+    } else {
+        "The hub desk needs a terminal window."
+    };
+    crate::errln!(
+        "{why} For scripts, use the hub's commands: add, schools, expect, review, decide, feedback, report (see `music-sef hub --help`)."
+    );
+    Ok(ExitCode::from(2))
+}
+
+/// The desk's use cases over the existing database, with what waited for a questionnaire
+/// read again first.
+fn desk(path: &Path, dirs: &DataDirs) -> anyhow::Result<crate::hub::desk::Desk> {
+    let db = open_existing(path)?;
+    let registry = refresh(&db, dirs)?;
+    Ok(crate::hub::desk::Desk::new(db, registry, dirs))
+}
+
+/// Ask for a name on the terminal (once; it is remembered), or None in a script.
+fn ask(prompt: &str) -> Option<String> {
+    use std::io::{BufRead, IsTerminal};
+    if !std::io::stdin().is_terminal() {
+        return None;
+    }
+    crate::text::print_part(prompt);
+    let mut line = String::new();
+    std::io::stdin().lock().read_line(&mut line).ok()?;
+    Some(line.trim().to_string()).filter(|l| !l.is_empty())
 }
 
 /// Open the database for a command that only reads what is there: a missing file is
@@ -51,7 +102,5 @@ fn refresh(db: &HubDb, dirs: &DataDirs) -> anyhow::Result<crate::questionnaire::
 
 /// "23 Nov 2026" from a stored ISO 8601 time.
 fn day(iso: &str) -> String {
-    chrono::DateTime::parse_from_rfc3339(iso)
-        .map(|d| d.format("%-d %b %Y").to_string())
-        .unwrap_or_else(|_| shown(iso))
+    crate::hub::day_of(iso)
 }

@@ -36,7 +36,8 @@ fn table(reg: &Registry) -> String {
             .entries
             .iter()
             .map(|e| {
-                let q = &e.questionnaire;
+                // As written: a section asked once per agreed priority counts once.
+                let q = e.written();
                 let title = if q.id == DEFAULT_ID {
                     format!("{} (the default)", q.title)
                 } else {

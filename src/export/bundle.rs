@@ -14,6 +14,7 @@ pub fn record(draft: &mut Draft, report: &BundleReport, incomplete: bool, now: D
     draft.exports.push(ExportRecord {
         at: now,
         folder: report.folder.display().to_string(),
+        submission: Some(report.submission_id.clone()),
     });
     if !incomplete {
         draft.status = DraftStatus::Exported;
@@ -77,6 +78,7 @@ mod tests {
             mailto: "mailto:".into(),
             to: to.map(str::to_string),
             warnings,
+            submission_id: "ab".repeat(32),
         }
     }
 

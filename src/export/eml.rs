@@ -156,14 +156,37 @@ fn part(a: &Attachment<'_>) -> MimePart<'static> {
 /// Only if writing to memory fails.
 pub fn render(sub: &Submission<'_>, attachments: &[Attachment<'_>]) -> std::io::Result<Vec<u8>> {
     let email = &sub.email;
+    let fields = Message {
+        subject: &email.subject,
+        body: &email.body,
+        to: email.to.as_deref(),
+        from: email.from.as_deref(),
+    };
+    message(&fields, attachments)
+}
+
+/// An unsent message's fields.
+pub struct Message<'a> {
+    pub subject: &'a str,
+    pub body: &'a str,
+    pub to: Option<&'a str>,
+    pub from: Option<&'a str>,
+}
+
+/// An unsent plain-text message with `attachments`, every one base64: the bundle's e-mail to
+/// the hub, and the hub's feedback back to the school.
+///
+/// # Errors
+/// Only if writing to memory fails.
+pub fn message(fields: &Message<'_>, attachments: &[Attachment<'_>]) -> std::io::Result<Vec<u8>> {
     let mut m = MessageBuilder::new()
-        .subject(email.subject.clone())
-        .text_body(email.body.clone())
+        .subject(header_safe(fields.subject))
+        .text_body(fields.body.to_string())
         .header("X-Unsent", Raw::new("1"));
-    if let Some(to) = &email.to {
+    if let Some(to) = fields.to {
         m = m.to(header_safe(to));
     }
-    if let Some(from) = &email.from {
+    if let Some(from) = fields.from {
         m = m.from(header_safe(from));
     }
     m.attachments

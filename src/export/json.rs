@@ -43,6 +43,10 @@ pub struct SubmissionFile {
     /// Question ids whose answer changed since `previous`.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub changed: Vec<String>,
+    /// The priorities agreed with the hub that this submission looks back on (a reflection,
+    /// or a review started from feedback); the hub shows the answers beside them.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub agreed: Option<crate::feedback::Agreed>,
 }
 
 pub fn sha256_hex(bytes: &[u8]) -> String {
@@ -50,6 +54,37 @@ pub fn sha256_hex(bytes: &[u8]) -> String {
         .iter()
         .map(|b| format!("{b:02x}"))
         .collect()
+}
+
+/// The submission's identity: the SHA-256 of its JSON with keys sorted and no spacing, so
+/// the same submission from a zip, a folder and an e-mail is recognised as one. The hub
+/// names submissions by it, and drafts record it on each export so feedback finds them.
+pub fn identity(json: &[u8]) -> String {
+    let text = json.strip_prefix(b"\xef\xbb\xbf").unwrap_or(json);
+    match serde_json::from_slice::<serde_json::Value>(text) {
+        Ok(v) => sha256_hex(canonical(v).to_string().as_bytes()),
+        Err(_) => sha256_hex(json),
+    }
+}
+
+/// Sorted keys at every level, whatever order serde_json's map keeps.
+fn canonical(v: serde_json::Value) -> serde_json::Value {
+    match v {
+        serde_json::Value::Object(map) => {
+            let mut entries: Vec<_> = map.into_iter().collect();
+            entries.sort_by(|a, b| a.0.cmp(&b.0));
+            serde_json::Value::Object(
+                entries
+                    .into_iter()
+                    .map(|(k, v)| (k, canonical(v)))
+                    .collect(),
+            )
+        }
+        serde_json::Value::Array(items) => {
+            serde_json::Value::Array(items.into_iter().map(canonical).collect())
+        }
+        other => other,
+    }
 }
 
 /// The document for `sub`, given the hashes of the files written before it.
@@ -73,5 +108,6 @@ pub fn build(sub: &Submission<'_>, files: BTreeMap<String, String>) -> Submissio
             date: c.from_date,
         }),
         changed: sub.changes.ids.iter().cloned().collect(),
+        agreed: draft.agreed.clone(),
     }
 }

@@ -50,6 +50,7 @@ pub fn write(sub: &Submission<'_>, out_dir: &Path) -> Result<BundleReport, Expor
     // The files are on disk now: let them go before the zip is made from them, so a large
     // bundle is never in memory twice.
     let missing = std::mem::take(&mut files.pdf.missing);
+    let submission_id = json::identity(&files.json);
     drop(files);
     let folder = out_dir.join(&names.base);
     swap_in(&staging.keep(), &folder, out_dir, &names.base)?;
@@ -72,12 +73,13 @@ pub fn write(sub: &Submission<'_>, out_dir: &Path) -> Result<BundleReport, Expor
         mailto: sub.email.mailto.clone(),
         to: sub.email.to.clone(),
         warnings,
+        submission_id,
     })
 }
 
 /// The names an export works under in the output folder; while the folder's lock is held by
 /// this export, anything else by these names was left by an interrupted one.
-const PART: &str = ".music-sef-part-";
+pub const PART: &str = ".music-sef-part-";
 const OLD: &str = ".music-sef-old-";
 const LOCK: &str = ".music-sef-export.lock";
 /// The crash-safe write's temporary file (`store::atomic`), as the zip is written.
@@ -186,7 +188,12 @@ fn render(sub: &Submission<'_>) -> Result<Files, ExportError> {
 
 /// Put the finished `staged` folder at `folder`. An earlier export of the same day is moved
 /// aside first and removed after, so the folder is never a mix of old and new files.
-fn swap_in(staged: &Path, folder: &Path, out_dir: &Path, base: &str) -> Result<(), ExportError> {
+pub fn swap_in(
+    staged: &Path,
+    folder: &Path,
+    out_dir: &Path,
+    base: &str,
+) -> Result<(), ExportError> {
     let old = out_dir.join(format!("{OLD}{base}"));
     // Normally swept already; a rename cannot land on a folder that is still there.
     let _ = std::fs::remove_dir_all(&old);

@@ -14,7 +14,12 @@ use super::HubError;
 const APPLICATION_ID: i64 = 0x4D53_4546;
 
 /// Migration `i` takes the schema from version `i` to `i + 1`.
-pub const MIGRATIONS: &[&str] = &[include_str!("schema_v1.sql")];
+/// Never edit one that has shipped: add the next.
+pub const MIGRATIONS: &[&str] = &[
+    include_str!("schema_v1.sql"),
+    // The desk: review states, decisions, priorities, feedback sent, reflections received.
+    include_str!("schema_v2.sql"),
+];
 
 /// The schema version this program writes.
 pub const SCHEMA_VERSION: i64 = MIGRATIONS.len() as i64;
@@ -244,5 +249,50 @@ impl Drop for Batch<'_> {
             // Not finished (an error or a panic on the way): keep nothing half-done.
             let _ = self.db.conn.execute_batch("ROLLBACK");
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{APPLICATION_ID, HubDb, MIGRATIONS, SCHEMA_VERSION};
+
+    #[test]
+    fn a_database_from_the_first_version_gains_the_desk_tables_and_keeps_its_rows() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let path = dir.path().join("hub.sqlite");
+        {
+            // As the intake issue's program left it: version 1, one school expected.
+            let c = rusqlite::Connection::open(&path).expect("open");
+            c.execute_batch(MIGRATIONS[0]).expect("v1");
+            c.pragma_update(None, "user_version", 1).expect("version");
+            c.pragma_update(None, "application_id", APPLICATION_ID)
+                .expect("id");
+            c.execute(
+                "INSERT INTO expected_schools (urn, name, name_key, source_file, loaded_at) VALUES (100001, 'Oakfield Primary School', 'oakfield primary school', 'gias.csv', '2026-09-01T00:00:00Z')",
+                [],
+            )
+            .expect("row");
+        }
+        let db = HubDb::open(&path).expect("migrated");
+        let version: i64 = db
+            .conn()
+            .pragma_query_value(None, "user_version", |r| r.get(0))
+            .expect("version");
+        assert_eq!(version, SCHEMA_VERSION);
+        assert_eq!(SCHEMA_VERSION, 2);
+        let tables: i64 = db
+            .conn()
+            .query_row(
+                "SELECT count(*) FROM sqlite_schema WHERE type = 'table' AND name IN ('review_events', 'decisions', 'priorities', 'feedback_sent', 'reflections')",
+                [],
+                |r| r.get(0),
+            )
+            .expect("tables");
+        assert_eq!(tables, 5);
+        let kept: String = db
+            .conn()
+            .query_row("SELECT name FROM expected_schools", [], |r| r.get(0))
+            .expect("kept");
+        assert_eq!(kept, "Oakfield Primary School");
     }
 }

@@ -256,6 +256,7 @@ pub fn bundle(qn: &Questionnaire, i: usize, year: AcademicYear) -> Bundle {
         development_plan_url: plan_url,
         previous: None,
         changed: Vec::new(),
+        agreed: None,
     };
     let json = serde_json::to_vec_pretty(&submission).unwrap_or_default();
     Bundle {

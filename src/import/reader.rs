@@ -84,33 +84,45 @@ fn read_json_file(path: &Path) -> Result<SubmissionFile, ImportError> {
     parse(path, &bytes)
 }
 
-/// Check and parse submission.json bytes.
+/// JSON bytes (a byte-order mark allowed) whose `format` is `format`, with their
+/// `format_version` (0 when missing); else why not, naming `what` they should be and `hint`.
 ///
 /// # Errors
-/// Not JSON, another format, or a newer version.
-pub fn parse(path: &Path, bytes: &[u8]) -> Result<SubmissionFile, ImportError> {
-    let value: serde_json::Value = serde_json::from_slice(
-        bytes.strip_prefix(b"\xef\xbb\xbf").unwrap_or(bytes),
-    )
-    .map_err(|e| {
-        refused(
-            path,
-            format!("this is not a music-sef submission (not valid JSON: {e})"),
-        )
-    })?;
-    let format = value.get("format").and_then(|v| v.as_str()).unwrap_or("");
-    if format != SUBMISSION_FORMAT {
-        return Err(refused(
-            path,
-            format!(
-                "this is not a music-sef submission (its format is \"{format}\", expected \"{SUBMISSION_FORMAT}\"). Use the submission.json or the .zip that `music-sef export` wrote."
-            ),
+/// Not JSON, or another format.
+pub fn json_of_format(
+    bytes: &[u8],
+    format: &str,
+    what: &str,
+    hint: &str,
+) -> Result<(serde_json::Value, u64), String> {
+    let value: serde_json::Value =
+        serde_json::from_slice(bytes.strip_prefix(b"\xef\xbb\xbf").unwrap_or(bytes))
+            .map_err(|e| format!("this is not {what} (not valid JSON: {e})"))?;
+    let found = value.get("format").and_then(|v| v.as_str()).unwrap_or("");
+    if found != format {
+        return Err(format!(
+            "this is not {what} (its format is \"{found}\", expected \"{format}\"). {hint}"
         ));
     }
     let version = value
         .get("format_version")
         .and_then(serde_json::Value::as_u64)
         .unwrap_or(0);
+    Ok((value, version))
+}
+
+/// Check and parse submission.json bytes.
+///
+/// # Errors
+/// Not JSON, another format, or a newer version.
+pub fn parse(path: &Path, bytes: &[u8]) -> Result<SubmissionFile, ImportError> {
+    let (value, version) = json_of_format(
+        bytes,
+        SUBMISSION_FORMAT,
+        "a music-sef submission",
+        "Use the submission.json or the .zip that `music-sef export` wrote.",
+    )
+    .map_err(|why| refused(path, why))?;
     if version > u64::from(SUBMISSION_FORMAT_VERSION) {
         return Err(refused(
             path,

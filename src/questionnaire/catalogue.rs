@@ -75,20 +75,14 @@ impl Catalogue {
                 Known::New => true,
             };
             let q = may.then(|| inst.load(f, self.today).ok()).flatten()?;
-            (q.id == id).then(|| Entry {
-                questionnaire: q,
-                origin: Origin::Installed(f.path.clone()),
-            })
+            (q.id == id).then(|| Entry::new(q, Origin::Installed(f.path.clone())))
         });
         inst.keep();
         found
     }
 
     fn builtin_with(&self, id: &str) -> Option<Entry> {
-        let entry = |q: Questionnaire| Entry {
-            questionnaire: q,
-            origin: Origin::BuiltIn,
-        };
+        let entry = |q: Questionnaire| Entry::new(q, Origin::BuiltIn);
         if let Some((name, text)) = builtin_named(id)
             && let Ok(q) = builtin(name, text, self.today)
             && q.id == id
@@ -135,10 +129,7 @@ impl Catalogue {
             && let Ok(q) = installed::load_regular(Path::new(src), self.today)
             && q.id == r.id
         {
-            return Ok(Entry {
-                questionnaire: q,
-                origin: Origin::File(PathBuf::from(src)),
-            });
+            return Ok(Entry::new(q, Origin::File(PathBuf::from(src))));
         }
         self.find(&r.id)
     }

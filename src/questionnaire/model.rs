@@ -10,6 +10,7 @@ mod checks;
 mod condition;
 mod options;
 mod prepare;
+mod repeat;
 mod scoring;
 
 use std::collections::BTreeMap;
@@ -22,6 +23,7 @@ pub use checks::{Check, MAX_CHECKS};
 pub use condition::Condition;
 pub use options::{OptionSource, academic_year_start};
 pub use prepare::ReadyItem;
+pub use repeat::{PLACEHOLDERS, Repeat, copy_id};
 pub use scoring::{AWARD_PERCENT_RANGE, AwardMethod, AwardRule, Band, Scoring, SectionSummaries};
 
 /// The `format` string every questionnaire file carries.
@@ -64,9 +66,29 @@ pub struct Questionnaire {
     /// The readiness checklist for the report's first page (may be empty).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub checklist: Vec<ChecklistItem>,
+    /// What a submission of it is for the hub: a review to decide on (the default), or a
+    /// reflection on priorities agreed before, shown beside them and not decided on.
+    #[serde(default, skip_serializing_if = "Purpose::is_review")]
+    pub purpose: Purpose,
     /// Questions by id, built on the first lookup; not part of the file.
     #[serde(skip)]
     index: super::index::QuestionIndex,
+}
+
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Purpose {
+    /// A self-evaluation or audit the hub reviews and decides on.
+    #[default]
+    Review,
+    /// Looking back on the priorities a hub agreed (the 12- and 24-month reflections).
+    Reflection,
+}
+
+impl Purpose {
+    pub fn is_review(&self) -> bool {
+        *self == Self::Review
+    }
 }
 
 /// Who receives the submission and how the e-mail is titled.
@@ -112,6 +134,9 @@ pub struct Section {
     /// A sentence or two shown at the top of the section.
     #[serde(default)]
     pub intro: String,
+    /// Made once for each priority agreed with the hub (`repeat` submodule).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub repeat: Option<Repeat>,
     pub questions: Vec<Question>,
 }
 

@@ -29,8 +29,44 @@ impl Origin {
 
 #[derive(Debug, Clone)]
 pub struct Entry {
+    /// As a draft with no agreed priorities sees it: a section repeated for each priority
+    /// is left out, so whatever reads it (the list, print, a test) never meets one unmade.
     pub questionnaire: Questionnaire,
     pub origin: Origin,
+    /// The file as written, when it has sections repeated for each priority.
+    pub template: Option<Box<Questionnaire>>,
+}
+
+impl Entry {
+    /// `q` as loaded, made for no agreed priorities, its template kept when it repeats.
+    pub fn new(q: Questionnaire, origin: Origin) -> Self {
+        if !q.repeats() {
+            return Self {
+                questionnaire: q,
+                origin,
+                template: None,
+            };
+        }
+        Self {
+            questionnaire: q.for_agreed(None),
+            origin,
+            template: Some(Box::new(q)),
+        }
+    }
+
+    /// The file as written, repeated sections and all.
+    pub fn written(&self) -> &Questionnaire {
+        self.template.as_deref().unwrap_or(&self.questionnaire)
+    }
+
+    /// The questionnaire as a draft looking back on `agreed` sees it: each repeated
+    /// section made once for each agreed priority.
+    pub fn for_agreed(&self, agreed: Option<&crate::feedback::Agreed>) -> Questionnaire {
+        match (&self.template, agreed) {
+            (Some(t), Some(_)) => t.for_agreed(agreed),
+            _ => self.questionnaire.clone(),
+        }
+    }
 }
 
 /// All questionnaires known now, plus the installed files that failed to load.
@@ -51,12 +87,8 @@ pub fn from_path(spec: &str, today: NaiveDate) -> Option<Result<Entry, LoadError
     let path = Path::new(spec);
     let looks =
         path.is_file() || spec.ends_with(".json") || spec.contains(std::path::MAIN_SEPARATOR);
-    looks.then(|| {
-        load_file_on(path, today).map(|q| Entry {
-            questionnaire: q,
-            origin: Origin::File(path.to_path_buf()),
-        })
-    })
+    looks
+        .then(|| load_file_on(path, today).map(|q| Entry::new(q, Origin::File(path.to_path_buf()))))
 }
 
 /// The id used when none is given.
@@ -98,10 +130,7 @@ impl Registry {
 
     /// Add, or replace in place an entry with the same id (keeping the listing's order).
     fn add(&mut self, questionnaire: Questionnaire, origin: Origin) {
-        let entry = Entry {
-            questionnaire,
-            origin,
-        };
+        let entry = Entry::new(questionnaire, origin);
         match self
             .entries
             .iter_mut()
@@ -133,6 +162,14 @@ impl Registry {
             None => {}
         }
         self.add(questionnaire, Origin::Installed(path));
+    }
+
+    /// The questionnaire `id` as its file is written (repeated sections and all), if held.
+    pub fn written(&self, id: &str) -> Option<&Questionnaire> {
+        self.entries
+            .iter()
+            .find(|e| e.questionnaire.id == id)
+            .map(Entry::written)
     }
 
     /// The date this registry's generated options were made for.
@@ -171,10 +208,7 @@ impl Registry {
             && let Ok(q) = super::installed::load_regular(Path::new(src), self.today)
             && q.id == r.id
         {
-            return Ok(Entry {
-                questionnaire: q,
-                origin: Origin::File(PathBuf::from(src)),
-            });
+            return Ok(Entry::new(q, Origin::File(PathBuf::from(src))));
         }
         self.find(&r.id)
     }

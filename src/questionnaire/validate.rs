@@ -7,6 +7,7 @@ mod choices;
 mod conditions;
 mod prepare;
 mod question;
+mod repeat;
 mod rules;
 mod scoring;
 
@@ -143,6 +144,19 @@ fn shorten(s: &str) -> String {
     }
 }
 
+/// Every `{…}` in `text` (an unclosed one runs to the end), for the placeholder checks.
+fn braces(text: &str) -> Vec<&str> {
+    let mut out = Vec::new();
+    let mut rest = text;
+    while let Some(open) = rest.find('{') {
+        let after = &rest[open..];
+        let end = after.find('}').map_or(after.len(), |i| i + 1);
+        out.push(&after[..end]);
+        rest = &after[end..];
+    }
+    out
+}
+
 /// Check everything the type system cannot. Returns all problems, in file order.
 pub fn validate(q: &Questionnaire) -> Vec<Problem> {
     let mut c = Checker {
@@ -174,6 +188,7 @@ pub fn validate(q: &Questionnaire) -> Vec<Problem> {
     scoring::check(&mut c, q);
     checks::check(&mut c, q);
     checklist::check(&mut c, q);
+    repeat::check(&mut c, q);
     prepare::check(&mut c, q);
     c.problems
 }

@@ -31,6 +31,9 @@ pub struct Summary {
     /// Why the draft opens read-only: it holds what this build does not know.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub newer: Option<String>,
+    /// What the hub has said about it (`workflow::drafts::hub_note`), as the list shows it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub hub_note: Option<String>,
     /// Progress against the questionnaire, when worked out.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub progress: Option<Against>,
@@ -84,6 +87,7 @@ impl Summary {
             status: draft.status,
             updated_at: draft.updated_at,
             newer,
+            hub_note: None,
             progress: None,
         }
     }

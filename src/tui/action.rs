@@ -74,6 +74,21 @@ pub enum Action {
     ChooseFolder,
     /// Print the chosen questionnaire's questions, to read before starting.
     Print,
+    // The hub desk.
+    /// Find a school by name or URN.
+    Search,
+    /// Show the next group of schools (all, to decide, outstanding, follow-up, decided).
+    Filter,
+    /// Sort the table by the next column.
+    Sort,
+    /// Change the school's review state.
+    SetState,
+    /// Fill in the hub's decision.
+    Decide,
+    /// Write the feedback bundle for the school.
+    Feedback,
+    /// Keep what the form holds.
+    Save,
     // When quitting cannot save.
     TryAgain,
     WriteRecovery,

@@ -257,7 +257,7 @@ impl Controller {
     }
 
     /// The drafts list, with the highlight on `select` and a message.
-    fn home(&mut self, select: Option<Uuid>, flash: Option<Flash>) -> Reply {
+    pub(super) fn home(&mut self, select: Option<Uuid>, flash: Option<Flash>) -> Reply {
         self.close_draft();
         let rows = self.workflow.list();
         // Only a first start shows the list, so only then are questionnaires read for it.
@@ -308,10 +308,7 @@ impl Controller {
                 questionnaire,
                 title,
             } => Some(self.create(&questionnaire, &title)),
-            Effect::Import(spec) => Some(match self.workflow.start_from(&spec, None, None) {
-                Ok((draft, _)) => self.open(draft.id),
-                Err(e) => Reply::Flash(Flash::warn(e.to_string())),
-            }),
+            Effect::Import(spec) => Some(self.import(&spec)),
             Effect::Export { allow_incomplete } => Some(self.export(allow_incomplete)),
             Effect::RememberHubEmail {
                 email,

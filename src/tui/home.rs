@@ -21,6 +21,8 @@ pub struct HomeRow {
     pub saved: Option<DateTime<Local>>,
     /// Why the draft cannot be opened, with what can be done.
     pub damaged: Option<String>,
+    /// What the hub has said about it (feedback, or the priorities it looks back on).
+    pub hub_note: Option<String>,
 }
 
 impl From<DraftRow> for HomeRow {
@@ -40,6 +42,7 @@ impl From<DraftRow> for HomeRow {
                 },
                 saved: Some(d.updated_at.with_timezone(&Local)),
                 damaged: None,
+                hub_note: d.hub_note,
             },
             DraftRow::Damaged { id, reason } => Self {
                 id,
@@ -48,6 +51,7 @@ impl From<DraftRow> for HomeRow {
                 progress: None,
                 status: "Damaged".to_string(),
                 saved: None,
+                hub_note: None,
                 damaged: Some(format!("This draft cannot be opened: {reason}.")),
             },
         }

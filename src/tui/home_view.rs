@@ -177,6 +177,14 @@ fn drafts(frame: &mut Frame, area: Rect, home: &Home, theme: Theme, clicks: &mut
 }
 
 fn about(r: &HomeRow) -> String {
+    let line = about_draft(r);
+    match &r.hub_note {
+        Some(note) if r.damaged.is_none() => format!("{note} · {line}"),
+        _ => line,
+    }
+}
+
+fn about_draft(r: &HomeRow) -> String {
     match (&r.damaged, &r.progress) {
         (Some(_), _) => "Press b to see this draft's backups and restore the newest.".to_string(),
         (None, Some(p)) => format!(

@@ -49,6 +49,16 @@ pub enum Place {
     QuitProblem,
     /// "Quit without saving?"
     QuitConfirm,
+    /// The hub desk's schools table.
+    DeskTable,
+    /// Typing a name or URN to find in the table.
+    DeskSearch,
+    /// A school's page on the hub desk.
+    DeskSchool,
+    /// Choosing a review state, with a note.
+    DeskState,
+    /// Filling in the decision.
+    DeskForm,
 }
 
 impl Place {
@@ -62,6 +72,9 @@ impl Place {
                 | Self::TypingLong
                 | Self::ReviewTyping
                 | Self::ExportTyping
+                | Self::DeskSearch
+                | Self::DeskState
+                | Self::DeskForm
         )
     }
 

@@ -136,7 +136,7 @@ fn draw_flash(frame: &mut Frame, area: Rect, app: &App, theme: Theme) {
 
 /// The footer: `key action` pairs. When they do not all fit, the last ones that are not
 /// essential go first, so review, help, back and quit stay; no pair is cut.
-fn draw_footer(frame: &mut Frame, area: Rect, keys: &[FooterKey], theme: Theme) {
+pub fn draw_footer(frame: &mut Frame, area: Rect, keys: &[FooterKey], theme: Theme) {
     let cost = |k: &FooterKey| width(k.keys) + width(k.label) + 4;
     let mut shown: Vec<FooterKey> = keys.to_vec();
     while shown.iter().map(cost).sum::<u16>() > area.width.saturating_add(3) {

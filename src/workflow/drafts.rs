@@ -26,6 +26,9 @@ pub struct DraftInfo {
     pub progress: Option<Progress>,
     pub status: DraftStatus,
     pub updated_at: DateTime<Utc>,
+    /// What the hub has said about it: "Feedback from Riverside Music Hub: 3 priorities",
+    /// or the priorities it looks back on.
+    pub hub_note: Option<String>,
     /// Why it opens read-only: it was saved by a newer music-sef.
     pub newer: Option<String>,
 }
@@ -112,7 +115,7 @@ impl Workflow {
     }
 
     /// Take the lock of a draft that is about to be changed (or copied) while not open here.
-    fn hold(&self, id: Uuid) -> Result<DraftLock, WorkflowError> {
+    pub(super) fn hold(&self, id: Uuid) -> Result<DraftLock, WorkflowError> {
         let dir = self.store.draft_dir(id);
         if !dir.is_dir() {
             return Err(StoreError::NotFound(id.to_string()).into());
@@ -176,4 +179,30 @@ impl Workflow {
         self.store.restore(id, backup)?;
         Ok(())
     }
+}
+
+/// The hub's newest feedback on `d`, else the priorities it looks back on, in a line made
+/// safe for the screen (the hub's words come from a file).
+pub(super) fn hub_note(d: &Draft) -> Option<String> {
+    let safe = |s: &str| crate::answers::parse::sanitize(s, false);
+    if let Some(f) = d.feedback.last() {
+        let read_only = if f.newer_format.is_some() {
+            " (from a newer music-sef: read-only)"
+        } else {
+            ""
+        };
+        return Some(safe(&format!("{}{read_only}", f.file.line())));
+    }
+    let a = d.agreed.as_ref()?;
+    let list: Vec<String> = a
+        .priorities
+        .iter()
+        .enumerate()
+        .map(|(i, p)| format!("{}. {}", i + 1, p.text))
+        .collect();
+    Some(safe(&format!(
+        "Last review's priorities with {}: {}",
+        a.hub,
+        list.join("; ")
+    )))
 }

@@ -27,6 +27,7 @@ fn info(s: Summary) -> DraftInfo {
         status: s.status,
         updated_at: s.updated_at,
         newer: s.newer,
+        hub_note: s.hub_note,
     }
 }
 
@@ -69,6 +70,7 @@ impl Workflow {
                 let against = self.against(&l.draft, memo);
                 let mut s = Summary::of(&l.draft, l.stamp, l.newer);
                 s.progress = Some(against);
+                s.hub_note = super::drafts::hub_note(&l.draft);
                 self.store.keep_summary(&s);
                 DraftRow::Ok(info(s))
             }
@@ -94,9 +96,11 @@ impl Workflow {
         Against::new(
             fp.clone(),
             entry.as_ref().map(|e| e.questionnaire.title.clone()),
-            entry
-                .as_ref()
-                .map(|e| progress::overall(&e.questionnaire, &d.answers)),
+            entry.as_ref().map(|e| match &d.agreed {
+                // Made for this draft's priorities: each repeated section once per priority.
+                Some(agreed) => progress::overall(&e.for_agreed(Some(agreed)), &d.answers),
+                None => progress::overall(&e.questionnaire, &d.answers),
+            }),
         )
     }
 }

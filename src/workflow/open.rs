@@ -62,13 +62,15 @@ impl Workflow {
             opened.lock = None;
             opened.read_only = Some(reason);
         }
-        let entry = self
+        let mut entry = self
             .registry()
             .for_draft(&opened.draft.questionnaire)
             .map_err(|source| WorkflowError::QuestionnaireGone {
                 id: opened.draft.questionnaire.id.clone(),
                 source,
             })?;
+        // Before reconciling, so the answers in sections made per priority are kept.
+        entry.questionnaire = entry.for_agreed(opened.draft.agreed.as_ref());
         let mut draft = opened.draft;
         let mut reconciliation = Reconciliation::default();
         if opened.read_only.is_none() {

@@ -1,5 +1,6 @@
 //! The real binary in a real pseudo-terminal: start, type, quit (terminal restored, answer
-//! on disk), and a hang-up while typing keeps the typed text.
+//! on disk), a hang-up while typing keeps the typed text, and the hub desk opens, keeps a
+//! review state changed by keys and gives the terminal back.
 
 use crate::common;
 
@@ -104,5 +105,34 @@ fn closing_the_window_saves_the_typed_text_and_ends_the_program() {
     assert_eq!(
         only_draft(&env).answers.get("school_name"),
         Some(&AnswerValue::Text("Typed just before closing".into()))
+    );
+}
+
+#[test]
+fn the_hub_desk_opens_in_a_terminal_keeps_a_state_change_and_closes_cleanly() {
+    let env = common::env();
+    crate::hub_decide::taken_in(&env);
+    let db = crate::hub_setup::db_path(&env);
+    let mut s = spawn(&env, &["hub", "--db", &db.display().to_string()]);
+    s.expect("Showing all schools (4 of 4)")
+        .expect("the schools table is shown");
+    // Open the first school, change its state to in review with a note, back, quit.
+    for keys in ["\r", "r", "Meeting booked", "\r"] {
+        s.send(keys).expect("keys");
+        std::thread::sleep(Duration::from_millis(150));
+    }
+    s.expect("Now In review").expect("the change is confirmed");
+    s.send("\x1b").expect("esc");
+    std::thread::sleep(Duration::from_millis(150));
+    s.send("q").expect("quit");
+    s.expect("\x1b[?1049l")
+        .expect("the alternate screen is left");
+    let _ = s.expect(expectrl::Eof);
+    assert_eq!(
+        crate::hub_setup::count(
+            &env,
+            "SELECT count(*) FROM review_events WHERE state = 'in_review' AND note = 'Meeting booked'"
+        ),
+        1
     );
 }

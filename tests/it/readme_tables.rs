@@ -48,7 +48,7 @@ fn cell(s: &str) -> String {
 #[test]
 fn the_readme_lists_the_built_in_questionnaires_with_their_real_counts() {
     let reg = Registry::discover(&DataDirs::at("/nonexistent-music-sef-readme"));
-    let mut entries: Vec<_> = reg.entries.iter().map(|e| &e.questionnaire).collect();
+    let mut entries: Vec<_> = reg.entries.iter().map(|e| e.written()).collect();
     entries.sort_by_key(|q| (q.id != DEFAULT_ID, q.id.clone()));
     let mut table =
         String::from("| id | sections | questions | what it is |\n|---|---:|---:|---|\n");

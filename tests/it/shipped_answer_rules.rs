@@ -73,7 +73,7 @@ fn the_figures_that_must_fit_together_are_cross_checked() {
             .map(|c| (c.question.clone(), c.at_most.clone()))
             .collect()
     };
-    let [(_, default), _, (_, pre_meeting)] = all();
+    let [(_, default), _, (_, pre_meeting), _] = all();
     for (a, b) in [
         ("choir_members", "pupils_on_roll"),
         ("ensemble_members", "pupils_on_roll"),

@@ -16,6 +16,7 @@ use music_sef::questionnaire::{
 pub const DEFAULT: &str = include_str!("../../questionnaires/school-music-self-evaluation.json");
 pub const AUDIT: &str = include_str!("../../questionnaires/music-quality-mark-audit.json");
 pub const PRE_MEETING: &str = include_str!("../../questionnaires/pre-meeting-data-form.json");
+pub const REFLECTION: &str = include_str!("../../questionnaires/follow-up-reflection.json");
 
 /// The file as written (options made at load time, such as academic years, not yet made).
 pub fn parse(name: &str, text: &str) -> Questionnaire {
@@ -28,11 +29,12 @@ pub fn loaded(text: &str, (y, m, d): (i32, u32, u32)) -> Questionnaire {
     load_str_on(Path::new("shipped.json"), text, date).unwrap_or_else(|e| panic!("{e}"))
 }
 
-pub fn all() -> [(&'static str, Questionnaire); 3] {
+pub fn all() -> [(&'static str, Questionnaire); 4] {
     [
         ("school-music-self-evaluation", parse("default", DEFAULT)),
         ("music-quality-mark-audit", parse("audit", AUDIT)),
         ("pre-meeting-data-form", parse("pre-meeting", PRE_MEETING)),
+        ("follow-up-reflection", parse("reflection", REFLECTION)),
     ]
 }
 

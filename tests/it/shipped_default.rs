@@ -202,7 +202,9 @@ fn whole_class_ensemble_teaching_follow_ups_appear_only_after_a_yes() {
 #[test]
 fn the_default_has_one_four_level_scale_and_section_summaries() {
     let qn = parse("default", DEFAULT);
-    assert_eq!(qn.scales.len(), 1);
+    // The quality scale for every judgement; the progress scale only for how far each
+    // priority agreed at the last review has come, which the scoring never reads.
+    assert_eq!(qn.scales.len(), 2);
     let levels: Vec<&str> = qn.scales[0]
         .levels
         .iter()
@@ -212,17 +214,24 @@ fn the_default_has_one_four_level_scale_and_section_summaries() {
         levels,
         ["Not started", "Emerging", "Established", "Thriving"]
     );
-    let ratings: Vec<&Question> = qn
-        .questions()
-        .map(|(_, x)| x)
-        .filter(|x| x.kind == T::Rating)
-        .collect();
+    let judged = |repeated: bool| -> Vec<&Question> {
+        qn.sections
+            .iter()
+            .filter(|s| s.repeat.is_some() == repeated)
+            .flat_map(|s| &s.questions)
+            .filter(|x| x.kind == T::Rating)
+            .collect()
+    };
+    let ratings = judged(false);
     assert!(ratings.len() >= 20, "{} judgements", ratings.len());
     assert!(
         ratings
             .iter()
             .all(|x| x.scale.as_deref() == Some("quality"))
     );
+    let progress = judged(true);
+    assert_eq!(progress.len(), 1);
+    assert_eq!(progress[0].scale.as_deref(), Some("progress"));
     let sums = qn
         .scoring
         .as_ref()

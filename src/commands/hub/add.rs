@@ -94,10 +94,16 @@ fn lines_for(r: &FileResult, verbose: bool) -> (Vec<String>, Option<String>) {
         ),
         Outcome::AlreadyHad => format!("already had: {path}: {school}"),
     };
-    let notable = matches!(rec.outcome, Outcome::Newer | Outcome::Older) || !rec.flags.is_empty();
+    let notable = matches!(rec.outcome, Outcome::Newer | Outcome::Older)
+        || !rec.flags.is_empty()
+        || !rec.reflection.is_empty();
     let mut lines = Vec::new();
     if verbose || notable {
         lines.push(line);
+    }
+    if !rec.reflection.is_empty() {
+        lines.push("  it looks back on the priorities agreed with the hub:".into());
+        lines.extend(rec.reflection.iter().map(|l| format!("    {l}")));
     }
     lines.extend(
         rec.flags

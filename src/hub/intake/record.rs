@@ -52,6 +52,8 @@ pub struct Recorded {
     pub urn: Option<u32>,
     pub year: String,
     pub flags: Vec<Flag>,
+    /// For a reflection: a line per priority it looks back on, with how far it has come.
+    pub reflection: Vec<String>,
 }
 
 /// A listed file: name, expected hash, hash found, status.
@@ -66,37 +68,12 @@ pub struct Prepared {
     pub files_status: &'static str,
     pub file_rows: Vec<FileRow>,
     pub flags: Vec<Flag>,
+    pub reflection: Vec<String>,
 }
 
-/// The submission's identity: the SHA-256 of its JSON with keys sorted and no spacing, so
-/// the same submission from a zip, a folder and an e-mail is recognised as one.
-pub fn identity(json: &[u8]) -> String {
-    let text = json.strip_prefix(b"\xef\xbb\xbf").unwrap_or(json);
-    match serde_json::from_slice::<serde_json::Value>(text) {
-        Ok(v) => crate::export::json::sha256_hex(canonical(v).to_string().as_bytes()),
-        Err(_) => crate::export::json::sha256_hex(json),
-    }
-}
-
-/// Sorted keys at every level, whatever order serde_json's map keeps.
-fn canonical(v: serde_json::Value) -> serde_json::Value {
-    match v {
-        serde_json::Value::Object(map) => {
-            let mut entries: Vec<_> = map.into_iter().collect();
-            entries.sort_by(|a, b| a.0.cmp(&b.0));
-            serde_json::Value::Object(
-                entries
-                    .into_iter()
-                    .map(|(k, v)| (k, canonical(v)))
-                    .collect(),
-            )
-        }
-        serde_json::Value::Array(items) => {
-            serde_json::Value::Array(items.into_iter().map(canonical).collect())
-        }
-        other => other,
-    }
-}
+/// The submission's identity (shared with the school's side, which records it on each
+/// export so the hub's feedback finds its draft).
+pub use crate::export::json::identity;
 
 /// The overall files status, a row per listed file, and the flags they call for.
 fn file_checks(r: &Received) -> (&'static str, Vec<FileRow>, Vec<Flag>) {
@@ -167,7 +144,8 @@ pub fn read_answers(
             }],
         );
     };
-    let qn = &entry.questionnaire;
+    // A reflection's answers are in the sections made for the priorities it looks back on.
+    let qn = &entry.for_agreed(sub.agreed.as_ref());
     let mut flags = Vec::new();
     if qn.version != q.version {
         flags.push(Flag {
@@ -200,6 +178,10 @@ pub fn prepare(registry: &Registry, r: &Received) -> Prepared {
         files_status,
         file_rows,
         flags,
+        reflection: super::super::reflection::lines(
+            registry.written(&r.submission.questionnaire.id),
+            &r.submission,
+        ),
     }
 }
 
@@ -224,6 +206,7 @@ pub fn record(c: &Connection, r: &Received, p: &Prepared) -> rusqlite::Result<Re
             urn,
             year,
             flags,
+            reflection: p.reflection.clone(),
         });
     }
     let (urn, urn_from, urn_flag) = resolve_school(c, &p.summary)?;
@@ -234,6 +217,9 @@ pub fn record(c: &Connection, r: &Received, p: &Prepared) -> rusqlite::Result<Re
     let before = current_of(c, &key, &q.id, &p.year)?;
     let id = insert_submission(c, r, p, urn, urn_from, &key)?;
     insert_details(c, id, r, p, &flags)?;
+    if let Some(a) = &r.submission.agreed {
+        super::super::reflection::link(c, &p.identity, &a.submission)?;
+    }
     let after = recompute_current(c, &key, &q.id, &p.year)?;
     let outcome = match (before, after) {
         (None, _) => Outcome::Taken,
@@ -248,6 +234,7 @@ pub fn record(c: &Connection, r: &Received, p: &Prepared) -> rusqlite::Result<Re
         urn,
         year: p.year.clone(),
         flags,
+        reflection: p.reflection.clone(),
     })
 }
 

@@ -170,11 +170,7 @@ pub(super) fn submission(c: &mut Checker, q: &Questionnaire) {
     }
     if let Some(subject) = &sub.subject {
         c.text("submission.subject", "the subject", subject);
-        let mut rest = subject.as_str();
-        while let Some(open) = rest.find('{') {
-            let after = &rest[open..];
-            let end = after.find('}').map_or(after.len(), |i| i + 1);
-            let placeholder = &after[..end];
+        for placeholder in super::braces(subject) {
             if !SUBJECT_PLACEHOLDERS.contains(&placeholder) {
                 c.add(
                     "submission.subject",
@@ -185,7 +181,6 @@ pub(super) fn submission(c: &mut Checker, q: &Questionnaire) {
                     ),
                 );
             }
-            rest = &after[end..];
         }
     }
     if q.with_role(Role::DevelopmentPlanUrl).next().is_none() {

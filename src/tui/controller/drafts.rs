@@ -9,6 +9,25 @@ use crate::tui::action::{Effect, Flash, Reply};
 use crate::workflow::{ExportRequest, WorkflowError};
 
 impl Controller {
+    /// The home screen's import: the hub's feedback is kept on the draft it answers and
+    /// the list shown again with the message; last year's bundle starts a new draft.
+    pub(super) fn import(&mut self, spec: &str) -> Reply {
+        let path = std::path::Path::new(spec);
+        if crate::import::feedback_file::is_feedback(path) {
+            return match self.workflow.attach_feedback(path, self.app.clock.now()) {
+                Ok(a) => {
+                    let flash = Flash::info(a.message());
+                    self.home(Some(a.draft), Some(flash))
+                }
+                Err(e) => Reply::Flash(Flash::warn(e.to_string())),
+            };
+        }
+        match self.workflow.start_from(spec, None, None) {
+            Ok((draft, _)) => self.open(draft.id),
+            Err(e) => Reply::Flash(Flash::warn(e.to_string())),
+        }
+    }
+
     pub(super) fn remember_then_export(&mut self, email: &str, allow_incomplete: bool) -> Reply {
         if let Err(e) = self.workflow.remember_hub_address(email) {
             let text = format!("The address could not be remembered: {e}");

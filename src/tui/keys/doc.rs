@@ -62,6 +62,16 @@ pub const DOC_GROUPS: &[(&str, &[(Place, &str)])] = &[
     ),
     ("Help", &[(Place::Help, "")]),
     (
+        "The hub desk (music-sef hub)",
+        &[
+            (Place::DeskTable, "The schools table"),
+            (Place::DeskSearch, "Finding a school by name or URN"),
+            (Place::DeskSchool, "A school's page"),
+            (Place::DeskState, "Changing the review state"),
+            (Place::DeskForm, "Filling in the decision"),
+        ],
+    ),
+    (
         "When quitting cannot save",
         &[
             (Place::QuitProblem, "Told why and asked what to do"),

@@ -5,9 +5,10 @@ use ratatui_textarea::Key;
 
 use super::Chord::{Ctrl, Digits, Plain, Shift};
 use super::Place::{
-    Everywhere, Export, ExportTyping, Help, Home, HomeConfirm, HomeTyping, NewDraft, NewDraftTitle,
-    Question, QuitConfirm, QuitProblem, Restore, RestoreConfirm, Review, ReviewConfirm,
-    ReviewTyping, Sections, TypingLine, TypingLong, Welcome,
+    DeskForm, DeskSchool, DeskSearch, DeskState, DeskTable, Everywhere, Export, ExportTyping, Help,
+    Home, HomeConfirm, HomeTyping, NewDraft, NewDraftTitle, Question, QuitConfirm, QuitProblem,
+    Restore, RestoreConfirm, Review, ReviewConfirm, ReviewTyping, Sections, TypingLine, TypingLong,
+    Welcome,
 };
 use super::{Binding, Place};
 use crate::tui::action::Action;
@@ -137,6 +138,35 @@ pub static TABLE: &[Binding] = &[
     row!(&[QuitProblem], [Plain(Key::Esc)], Action::Back, "Esc", Some("back"), "go back to your answers; saving is tried again every few seconds"),
     row!(&[QuitConfirm], [Plain(Key::Char('y')), Plain(Key::Char('Y'))], Action::Yes, "y", Some("quit without saving"), "yes, quit without saving"),
     row!(&[QuitConfirm], [Plain(Key::Char('n')), Plain(Key::Char('N'))], Action::No, "any other key", Some("no"), "no: back to the choices"),
+    // The hub desk: the schools table.
+    row!(&[DeskTable], [Plain(Key::Enter), Plain(Key::Char('o'))], Action::Enter, "Enter", Some("open"), "open the chosen school's page"),
+    row!(&[DeskTable], [Plain(Key::Char('/'))], Action::Search, "/", Some("find"), "find schools by name or URN as you type"),
+    row!(&[DeskTable], [Plain(Key::Char('f'))], Action::Filter, "f", Some("show"), "show all schools, those to decide, outstanding, needing follow-up, or decided"),
+    row!(&[DeskTable], [Plain(Key::Char('s'))], Action::Sort, "s", Some("sort"), "sort by the next column: URN, name, submitted, checklist, overall, review state"),
+    row!(&[DeskTable, DeskSchool], [Plain(Key::Up), Plain(Key::Char('k'))], Action::Up, "↑↓", None, "choose a school; on its page, scroll"),
+    row!(&[DeskTable, DeskSchool], [Plain(Key::Down), Plain(Key::Char('j'))], Action::Down, "↓", None, ""),
+    row!(&[DeskTable, DeskSchool], [Plain(Key::PageDown)], Action::ScrollDown, "PgDn/PgUp", None, "a page down / up"),
+    row!(&[DeskTable, DeskSchool], [Plain(Key::PageUp)], Action::ScrollUp, "PgUp", None, ""),
+    row!(&[DeskTable], [Plain(Key::Home)], Action::Home, "Home / End", None, "first / last school"),
+    row!(&[DeskTable], [Plain(Key::End)], Action::End, "End", None, ""),
+    row!(&[DeskTable], [Plain(Key::Char('q')), Plain(Key::Esc)], Action::Quit, "q", Some("quit"), "close the desk (everything is kept as you go)"),
+    row!(&[DeskSearch], [Plain(Key::Enter)], Action::Enter, "Enter", Some("done"), "keep the search and go back to the table"),
+    row!(&[DeskSearch], [Plain(Key::Esc)], Action::Back, "Esc", Some("clear"), "clear the search and show every school again"),
+    // A school's page.
+    row!(&[DeskSchool], [Plain(Key::Char('r'))], Action::SetState, "r", Some("review state"), "change the review state, with a note (kept with your name and the time)"),
+    row!(&[DeskSchool], [Plain(Key::Char('d'))], Action::Decide, "d", Some("decide"), "fill in the decision: recommendation, certificate or award, three priorities"),
+    row!(&[DeskSchool], [Plain(Key::Char('f'))], Action::Feedback, "f", Some("feedback"), "write the feedback for the school: letter, feedback.json and an e-mail"),
+    row!(&[DeskSchool], [Plain(Key::Esc), Plain(Key::Char('q'))], Action::Back, "Esc", Some("back"), "back to the schools table"),
+    row!(&[DeskState], [Plain(Key::Up)], Action::Up, "↑↓", Some("state"), "choose the state; type the note"),
+    row!(&[DeskState], [Plain(Key::Down)], Action::Down, "↓", None, ""),
+    row!(&[DeskState], [Plain(Key::Enter)], Action::Save, "Enter", Some("keep"), "keep the new state and the note"),
+    row!(&[DeskState, DeskForm], [Plain(Key::Esc)], Action::Back, "Esc", Some("cancel"), "cancel: nothing is changed"),
+    // The decision form.
+    row!(&[DeskForm], [Plain(Key::Tab), Plain(Key::Down), Plain(Key::Enter)], Action::NextField, "Tab", Some("next"), "next field (↓ and Enter too)"),
+    row!(&[DeskForm], [Shift(Key::Tab), Plain(Key::Up)], Action::PrevField, "Shift-Tab", Some("back"), "previous field (↑ too)"),
+    row!(&[DeskForm], [Plain(Key::Left)], Action::Left, "←→", None, "in a choice (recommend, certificate, award), the other choice"),
+    row!(&[DeskForm], [Plain(Key::Right)], Action::Right, "→", None, ""),
+    row!(&[DeskForm], [Ctrl(Key::Char('s'))], Action::Save, "Ctrl-S", Some("keep"), "check the decision and keep it; what is wrong is shown and nothing typed is lost"),
     // Help.
     row!(&[Help], [Plain(Key::Esc), Plain(Key::Char('q')), Plain(Key::Enter), Plain(Key::F(1)), Plain(Key::Char('?'))], Action::Back, "Esc", Some("close help"), "close help"),
     row!(&[Help], [Plain(Key::Up), Plain(Key::Char('k')), Plain(Key::PageUp)], Action::Up, "↑↓", Some("scroll"), "scroll"),

@@ -81,7 +81,7 @@ fn the_documented_example_is_valid_and_uses_every_question_type() {
 #[test]
 fn every_shipped_questionnaire_is_valid() {
     let files = music_sef::questionnaire::builtin::BUILTIN_FILES;
-    assert_eq!(files.len(), 3);
+    assert_eq!(files.len(), 4);
     for (name, text) in files {
         let q = load_str(Path::new(name), text).unwrap_or_else(|e| panic!("{e}"));
         let plan: Vec<_> = q.with_role(Role::DevelopmentPlanUrl).collect();
