@@ -150,6 +150,11 @@ fn looks_back(desk: &Desk, l: &Loaded, lines: &mut Vec<Line>) {
 fn facts(l: &Loaded, lines: &mut Vec<Line>) {
     let s = &l.summary;
     lines.push(Line::Heading("The decision page".into()));
+    // The plan link first: it is what the hub checks before anything else.
+    lines.extend(plan_lines(s).iter().map(|l| Line::Text(shown(l))));
+    if let Some(who) = contact_line(s) {
+        lines.push(Line::Text(shown(&who)));
+    }
     if let Some(o) = &s.overall {
         lines.push(Line::Text(shown(&format!(
             "Overall judgement: {}",
@@ -180,6 +185,41 @@ fn facts(l: &Loaded, lines: &mut Vec<Line>) {
             let prompt = qn.question(id).map_or(id.as_str(), |q| q.prompt.as_str());
             lines.push(Line::Text(shown(prompt)));
         }
+    }
+}
+
+/// "Music development plan: https://…", then its dates on a line of their own (a long link
+/// would otherwise push them onto a broken line).
+fn plan_lines(s: &super::summary::SchoolSummary) -> Vec<String> {
+    let Some(url) = &s.plan_url else {
+        return vec!["Music development plan: no link given".to_string()];
+    };
+    let day = |d: &chrono::NaiveDate| d.format("%d %b %Y").to_string();
+    let dates: Vec<String> = [
+        s.plan_published
+            .as_ref()
+            .map(|d| format!("published {}", day(d))),
+        s.plan_next_review
+            .as_ref()
+            .map(|d| format!("next review {}", day(d))),
+    ]
+    .into_iter()
+    .flatten()
+    .collect();
+    let mut out = vec![format!("Music development plan: {url}")];
+    if !dates.is_empty() {
+        out.push(format!("Plan {}", dates.join(", ")));
+    }
+    out
+}
+
+/// Who filled it in and how to reach them, when the submission says.
+fn contact_line(s: &super::summary::SchoolSummary) -> Option<String> {
+    match (&s.completed_by, &s.contact_email) {
+        (Some(who), Some(mail)) => Some(format!("Contact: {who} <{mail}>")),
+        (Some(who), None) => Some(format!("Contact: {who}")),
+        (None, Some(mail)) => Some(format!("Contact: {mail}")),
+        (None, None) => None,
     }
 }
 
