@@ -32,6 +32,9 @@ pub struct SchoolLine {
     pub flags: Vec<String>,
     /// "outstanding", "received", or "received" with what to look at.
     pub status: String,
+    /// The review state on the desk (`received`, `in-review`, `follow-up`, `decided`) for a
+    /// school that sent something; filled in by `hub schools`, None in the list itself.
+    pub review_state: Option<String>,
 }
 
 /// The hub's year when none is given: the newest with a submission, else this one.
@@ -137,6 +140,7 @@ pub fn list(
                 checks_applying: r.get(12)?,
                 flags,
                 status,
+                review_state: None,
             })
         })
         .map_err(|e| db.error(e))?;

@@ -109,6 +109,43 @@ fn review_states_are_kept_with_note_who_and_when_in_order() {
 }
 
 #[test]
+fn the_schools_list_shows_each_review_state_for_people_and_scripts() {
+    let env = common::env();
+    taken_in(&env);
+    let out = hub(&env)
+        .args([
+            "review",
+            "100002",
+            "--state",
+            "follow-up",
+            "--officer",
+            "Sam Patel",
+        ])
+        .output()
+        .expect("run");
+    assert!(out.status.success(), "{}", stderr(&out));
+    let out = hub(&env).args(["schools", "--json"]).output().expect("run");
+    let list: serde_json::Value = serde_json::from_str(&stdout(&out)).expect("json");
+    let state = |urn: u64| {
+        list.as_array()
+            .and_then(|l| l.iter().find(|s| s["urn"] == urn))
+            .map(|s| s["review_state"].clone())
+    };
+    assert_eq!(state(100_002), Some(serde_json::json!("follow-up")));
+    assert_eq!(state(100_001), Some(serde_json::json!("received")));
+    let table = stdout(&hub(&env).arg("schools").output().expect("run"));
+    let row = table
+        .lines()
+        .find(|l| l.starts_with("100002"))
+        .expect("Birchwood's row");
+    assert!(row.contains("follow-up"), "{table}");
+    assert!(
+        table.lines().nth(1).is_some_and(|h| h.contains("Review")),
+        "{table}"
+    );
+}
+
+#[test]
 fn a_decision_keeps_three_priorities_and_a_second_replaces_it_with_history() {
     let env = common::env();
     taken_in(&env);

@@ -5,6 +5,7 @@ use std::path::Path;
 use std::process::ExitCode;
 
 use crate::cli::hub::HubSchoolsArgs;
+use crate::hub::review::ReviewState;
 use crate::hub::schools::{self, SchoolLine};
 use crate::hub::shown;
 use crate::hub::year::AcademicYear;
@@ -17,7 +18,12 @@ pub fn run(a: &HubSchoolsArgs, path: &Path, dirs: &DataDirs) -> anyhow::Result<E
         Some(y) => AcademicYear::from_arg(y)?,
         None => schools::default_year(&db)?,
     };
-    let lines = schools::list(&db, year, a.outstanding)?;
+    let mut lines = schools::list(&db, year, a.outstanding)?;
+    let states = crate::hub::review::by_urn(&db, &year.label())?;
+    for l in lines.iter_mut().filter(|l| l.submitted.is_some()) {
+        let state = l.urn.and_then(|u| states.get(&u).copied());
+        l.review_state = Some(state.unwrap_or(ReviewState::Received).arg().to_string());
+    }
     let mut out = std::io::BufWriter::new(std::io::stdout().lock());
     if a.json {
         serde_json::to_writer_pretty(&mut out, &lines)?;
@@ -58,21 +64,22 @@ fn table(
     }
     writeln!(
         out,
-        "{} {} {} {} {} {} {} Status",
+        "{} {} {} {} {} {} {} {} Status",
         fit("URN", 6),
         fit("School", 32),
         fit("Phase", 14),
         fit("Submitted", 11),
         fit("Questionnaire", 28),
         fit("Overall", 16),
-        fit("Checks met", 10)
+        fit("Checks met", 10),
+        fit("Review", 10)
     )?;
     for l in lines {
         // The id alone fits the column; the version is in --json and the report.
         let questionnaire = l.questionnaire.clone().unwrap_or_default();
         writeln!(
             out,
-            "{} {} {} {} {} {} {} {}",
+            "{} {} {} {} {} {} {} {} {}",
             fit(&l.urn.map(|u| u.to_string()).unwrap_or_default(), 6),
             fit(&l.name, 32),
             fit(l.phase.as_deref().unwrap_or(""), 14),
@@ -83,6 +90,7 @@ fn table(
             fit(&questionnaire, 28),
             fit(l.overall.as_deref().unwrap_or(""), 16),
             fit(&checks(l), 10),
+            fit(l.review_state.as_deref().unwrap_or(""), 10),
             shown(&l.status)
         )?;
     }
