@@ -12,7 +12,7 @@ use super::{Workflow, WorkflowError};
 use crate::answers::Progress;
 use crate::draft::{Draft, DraftStatus};
 use crate::import::Carried;
-use crate::questionnaire::{DEFAULT_ID, Origin, QuestionnaireRef};
+use crate::questionnaire::{DEFAULT_ID, Origin, Purpose, QuestionnaireRef};
 use crate::store::{BackupInfo, DraftLock, StoreError};
 
 /// One readable draft as a list shows it.
@@ -86,7 +86,7 @@ impl Workflow {
             || Draft::suggest_title(None, &entry.questionnaire.title, None, today),
             str::to_string,
         );
-        let draft = Draft::new_at(
+        let mut draft = Draft::new_at(
             title,
             QuestionnaireRef {
                 id: entry.questionnaire.id.clone(),
@@ -95,6 +95,17 @@ impl Workflow {
             },
             now,
         );
+        // A reflection with no priorities would ask about nothing: it looks back on the
+        // newest feedback held here, and waits for one when there is none.
+        if entry.template.is_some() && entry.written().purpose == Purpose::Reflection {
+            let agreed = self.newest_agreed();
+            if agreed.is_none() {
+                return Err(WorkflowError::Feedback(
+                    super::feedback::NO_FEEDBACK_YET.into(),
+                ));
+            }
+            draft.agreed = agreed;
+        }
         self.store.save(&draft)?;
         Ok(draft)
     }

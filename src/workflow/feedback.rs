@@ -124,3 +124,24 @@ fn letter_checks(json: &Path, files: &std::collections::BTreeMap<String, String>
         })
         .collect()
 }
+
+/// Why a follow-up reflection cannot start on its own yet.
+pub const NO_FEEDBACK_YET: &str = "The follow-up reflection looks back on the priorities your music hub agreed with you, and no feedback from your hub is kept here yet. Import the hub's feedback first (i on the home screen, or `music-sef import FEEDBACK.json`), then start the reflection again: it asks about each priority in turn.";
+
+impl Workflow {
+    /// The priorities of the newest feedback kept on any draft here (one this program can
+    /// read fully): what a follow-up reflection started on its own looks back on.
+    pub(super) fn newest_agreed(&self) -> Option<crate::feedback::Agreed> {
+        self.store
+            .list()
+            .into_iter()
+            .filter_map(|l| match l {
+                Listing::Ok(d) => Some(d),
+                Listing::Damaged { .. } => None,
+            })
+            .flat_map(|d| d.feedback)
+            .filter(|f| f.newer_format.is_none())
+            .max_by_key(|f| f.received_at)
+            .map(|f| crate::feedback::Agreed::of(&f.file))
+    }
+}

@@ -179,6 +179,16 @@ fn round_the_loop_from_export_to_the_reflection_shown_against_the_priorities() {
 
     // The follow-up reflection, one section per agreed priority.
     let wf = Workflow::new(&env.dirs);
+    // Started on its own (the new-draft screen), it looks back on the feedback held here.
+    let alone = wf
+        .create(
+            Some("follow-up-reflection"),
+            None,
+            chrono::Utc::now(),
+            chrono::Local::now().date_naive(),
+        )
+        .expect("a reflection started on its own");
+    assert_eq!(alone.agreed.as_ref().map(|a| a.priorities.len()), Some(3));
     let (reflection, _) = wf
         .start_from(&school.id.to_string(), Some("follow-up-reflection"), None)
         .expect("reflection");
@@ -309,4 +319,23 @@ fn feedback_for_another_submission_is_refused_and_a_newer_one_is_read_only() {
         "{}",
         home(&env)
     );
+}
+
+#[test]
+fn a_reflection_with_no_feedback_held_says_to_import_the_feedback_first() {
+    let env = common::env();
+    let wf = Workflow::new(&env.dirs);
+    let e = wf
+        .create(
+            Some("follow-up-reflection"),
+            None,
+            chrono::Utc::now(),
+            chrono::Local::now().date_naive(),
+        )
+        .expect_err("nothing to look back on");
+    assert!(
+        e.to_string().contains("Import the hub's feedback first"),
+        "{e}"
+    );
+    assert!(wf.list().is_empty(), "no empty reflection was left behind");
 }
