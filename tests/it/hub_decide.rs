@@ -258,3 +258,65 @@ fn a_second_writer_is_told_the_database_is_in_use() {
         .expect("run");
     assert!(out.status.success(), "{}", stderr(&out));
 }
+
+#[test]
+fn the_roll_up_shows_each_schools_review_state_decision_and_priorities() {
+    use calamine::{Reader, Xlsx, open_workbook};
+    let env = common::env();
+    taken_in(&env);
+    let out = hub(&env).args(decide_args(100_001)).output().expect("run");
+    assert!(out.status.success(), "{}", stderr(&out));
+    let out = hub(&env)
+        .args([
+            "review",
+            "100002",
+            "--state",
+            "follow-up",
+            "--officer",
+            "Sam Patel",
+        ])
+        .output()
+        .expect("run");
+    assert!(out.status.success(), "{}", stderr(&out));
+    let dir = env.dir.path().join("roll-up");
+    let out = hub(&env)
+        .arg("report")
+        .arg("--out")
+        .arg(&dir)
+        .output()
+        .expect("run");
+    assert!(out.status.success(), "{}", stderr(&out));
+    let xlsx = std::fs::read_dir(&dir)
+        .expect("the roll-up folder")
+        .filter_map(Result::ok)
+        .map(|e| e.path())
+        .find(|p| p.extension().is_some_and(|x| x == "xlsx"))
+        .expect("the workbook");
+    let mut book: Xlsx<_> = open_workbook(&xlsx).expect("open");
+    let sheet = book.worksheet_range("Schools").expect("Schools sheet");
+    let rows: Vec<Vec<String>> = sheet
+        .rows()
+        .map(|r| r.iter().map(ToString::to_string).collect())
+        .collect();
+    let at = |name: &str| {
+        rows[0]
+            .iter()
+            .position(|h| h == name)
+            .unwrap_or_else(|| panic!("no column {name}: {:?}", rows[0]))
+    };
+    let school = |urn: &str| {
+        rows.iter()
+            .find(|r| r[at("URN")] == urn)
+            .unwrap_or_else(|| panic!("no row for {urn}"))
+    };
+    let decided = school("100001");
+    assert_eq!(decided[at("Decision")], "recommended");
+    assert_eq!(decided[at("Certificate or award")], "ambition-quality");
+    assert_eq!(
+        decided[at("Agreed priorities")],
+        "Singing every week in KS2; A published plan; More ensembles"
+    );
+    assert_eq!(school("100002")[at("Review state")], "Follow-up asked");
+    assert_eq!(school("100002")[at("Decision")], "");
+    assert_eq!(school("100003")[at("Review state")], "Received");
+}

@@ -119,6 +119,7 @@ impl SchoolColumns {
         self.checklist(&mut c, s);
         self.sections_and_numbers(&mut c, s);
         self.award(&mut c, s);
+        c.extend(desk_cells(r).map(|(h, w, cell)| (Cow::Borrowed(h), w, cell)));
         c
     }
 
@@ -331,6 +332,30 @@ fn progress_cells(r: &StoredRow, s: &SchoolSummary) -> [(&'static str, f64, Cell
             Cell::opt_text(s.overall.as_ref().map(|j| j.label.as_str())),
         ),
         ("Overall level (1 = lowest)", 10.0, Cell::opt_num(level)),
+    ]
+}
+
+/// The hub's review state, decision and agreed priorities (blank until the desk has them).
+fn desk_cells(r: &StoredRow) -> [(&'static str, f64, Cell); 4] {
+    use crate::hub::review::ReviewState;
+    let d = &r.desk;
+    // A school with a submission and no change on the desk yet has simply been received.
+    let state = match d.review_state.as_deref().and_then(ReviewState::from_id) {
+        Some(s) => Some(s.label()),
+        None => (!r.school_key.is_empty()).then(|| ReviewState::Received.label()),
+    };
+    let decision = d
+        .recommended
+        .map(|r| if r { "recommended" } else { "not recommended" });
+    [
+        ("Review state", 16.0, Cell::opt_text(state)),
+        ("Decision", 16.0, Cell::opt_text(decision)),
+        (
+            "Certificate or award",
+            22.0,
+            Cell::opt_text(d.certificate_or_award.as_deref()),
+        ),
+        ("Agreed priorities", 50.0, Cell::list(&d.priorities)),
     ]
 }
 

@@ -26,6 +26,21 @@ pub struct StoredRow {
     /// Other questionnaires' submissions current for the school this year.
     pub others: usize,
     pub json: String,
+    /// The hub's own work on it: the newest review state, and the decision in force.
+    pub desk: DeskColumns,
+}
+
+/// What the hub decided about a submission, as the roll-up shows it.
+#[derive(Debug, Clone, Default)]
+pub struct DeskColumns {
+    /// As stored: `received`, `in_review`, `follow_up`, `decided`; None when never changed.
+    pub review_state: Option<String>,
+    /// Recommended for the Music Mark of Recognition (None: not decided).
+    pub recommended: Option<bool>,
+    /// The certificate, or for an audit the award level, as stored.
+    pub certificate_or_award: Option<String>,
+    /// The agreed priorities, in order.
+    pub priorities: Vec<String>,
 }
 
 /// Each school's newest current submission of the year, in URN order: ids only, so the
@@ -44,9 +59,14 @@ const ROW_SQL: &str = "
 SELECT c.school_key, c.urn, coalesce(e.name, c.school_name), coalesce(c.phase, e.phase),
        coalesce(c.local_authority, e.local_authority), c.academic_year, c.generated_at,
        c.questionnaire_id, c.questionnaire_version, c.read_with_version, c.files_status,
-       (SELECT group_concat(kind, ',') FROM flags f WHERE f.submission_id = c.id), j.json
+       (SELECT group_concat(kind, ',') FROM flags f WHERE f.submission_id = c.id), j.json,
+       (SELECT state FROM review_events r WHERE r.submission = c.sha256 ORDER BY r.id DESC LIMIT 1),
+       d.recommended, coalesce(d.certificate, d.award),
+       (SELECT group_concat(text, char(31)) FROM
+          (SELECT text FROM priorities p WHERE p.decision_id = d.id ORDER BY p.n))
 FROM submissions c JOIN submission_json j ON j.submission_id = c.id
 LEFT JOIN expected_schools e ON e.urn = c.urn
+LEFT JOIN decisions d ON d.submission = c.sha256 AND d.replaced_by IS NULL
 WHERE c.id = ?1";
 
 fn stored_row(r: &rusqlite::Row<'_>, others: usize) -> rusqlite::Result<StoredRow> {
@@ -68,6 +88,15 @@ fn stored_row(r: &rusqlite::Row<'_>, others: usize) -> rusqlite::Result<StoredRo
             .unwrap_or_default(),
         others,
         json: r.get(12)?,
+        desk: DeskColumns {
+            review_state: r.get(13)?,
+            recommended: r.get::<_, Option<i64>>(14)?.map(|v| v == 1),
+            certificate_or_award: r.get(15)?,
+            priorities: r
+                .get::<_, Option<String>>(16)?
+                .map(|p| p.split('\u{1f}').map(str::to_string).collect())
+                .unwrap_or_default(),
+        },
     })
 }
 
