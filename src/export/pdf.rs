@@ -4,6 +4,7 @@
 //! every page when exported incomplete.
 
 pub mod audit;
+pub mod blocks;
 pub mod content;
 pub mod front;
 pub mod grid;

@@ -1,6 +1,7 @@
 //! `hub add`: finding the bundles under the paths given, taking each in, and counting what
 //! happened. A file that cannot be taken is refused with its reason and the run goes on.
 
+pub mod flag;
 pub mod record;
 pub mod refresh;
 pub mod school;

@@ -1,11 +1,16 @@
 //! Questions by id: a map built once per questionnaire, the first time one is looked up, so
 //! finding a question costs the same in a questionnaire of 10 questions and of 10,000 (opening
-//! a draft looks up every answer's question).
+//! a draft looks up every answer's question). It knows sections and questions only through
+//! the two accessors the model hands it, so the model owns the index and not the reverse.
 
 use std::collections::HashMap;
 use std::sync::OnceLock;
 
-use super::model::{Question, Section};
+/// How the index reads a questionnaire: a section's questions, and a question's id.
+pub struct Shape<S, Q> {
+    pub questions: fn(&S) -> &[Q],
+    pub id: fn(&Q) -> &str,
+}
 
 /// Where each question is: (section, position in the section), by id.
 #[derive(Debug, Default, Clone)]
@@ -27,49 +32,54 @@ impl PartialEq for QuestionIndex {
     }
 }
 
-fn build(sections: &[Section]) -> Positions {
+fn build<S, Q>(sections: &[S], shape: &Shape<S, Q>) -> Positions {
     let mut at = HashMap::new();
     let mut count = 0;
     for (s, section) in sections.iter().enumerate() {
-        for (q, question) in section.questions.iter().enumerate() {
+        for (q, question) in (shape.questions)(section).iter().enumerate() {
             count += 1;
             let pos = (
                 u32::try_from(s).unwrap_or(u32::MAX),
                 u32::try_from(q).unwrap_or(u32::MAX),
             );
             // The first question with an id wins, as a search from the start would find.
-            at.entry(question.id.as_str().into()).or_insert(pos);
+            at.entry((shape.id)(question).into()).or_insert(pos);
         }
     }
     Positions { at, count }
 }
 
-fn linear<'q>(sections: &'q [Section], id: &str) -> Option<&'q Question> {
+fn linear<'q, S, Q>(sections: &'q [S], shape: &Shape<S, Q>, id: &str) -> Option<&'q Q> {
     sections
         .iter()
-        .flat_map(|s| s.questions.iter())
-        .find(|q| q.id == id)
+        .flat_map(|s| (shape.questions)(s).iter())
+        .find(|q| (shape.id)(q) == id)
 }
 
 impl QuestionIndex {
     /// The question with `id`. Checked against the sections themselves, so a questionnaire
     /// changed after its index was built is still answered correctly (by a search).
-    pub fn find<'q>(&self, sections: &'q [Section], id: &str) -> Option<&'q Question> {
-        let p = self.0.get_or_init(|| build(sections));
+    pub fn find<'q, S, Q>(
+        &self,
+        sections: &'q [S],
+        shape: &Shape<S, Q>,
+        id: &str,
+    ) -> Option<&'q Q> {
+        let p = self.0.get_or_init(|| build(sections, shape));
         match p.at.get(id) {
             Some(&(s, q)) => {
                 let found = sections
                     .get(s as usize)
-                    .and_then(|sec| sec.questions.get(q as usize))
-                    .filter(|question| question.id == id);
-                found.or_else(|| linear(sections, id))
+                    .and_then(|sec| (shape.questions)(sec).get(q as usize))
+                    .filter(|question| (shape.id)(question) == id);
+                found.or_else(|| linear(sections, shape, id))
             }
             None => {
-                let now: usize = sections.iter().map(|s| s.questions.len()).sum();
+                let now: usize = sections.iter().map(|s| (shape.questions)(s).len()).sum();
                 if now == p.count {
                     None
                 } else {
-                    linear(sections, id)
+                    linear(sections, shape, id)
                 }
             }
         }

@@ -309,7 +309,11 @@ impl Questionnaire {
 
     /// The question with `id`, found through the index (not a search).
     pub fn question(&self, id: &str) -> Option<&Question> {
-        self.index.find(&self.sections, id)
+        let shape = super::index::Shape {
+            questions: |s: &Section| s.questions.as_slice(),
+            id: |q: &Question| q.id.as_str(),
+        };
+        self.index.find(&self.sections, &shape, id)
     }
 
     pub fn question_count(&self) -> usize {

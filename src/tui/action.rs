@@ -157,6 +157,15 @@ pub struct OpenedDraft {
     pub orphaned: usize,
 }
 
+/// A recovery copy written, and the file it stands in for.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Rescued {
+    pub copy: std::path::PathBuf,
+    /// The draft's own file: copying the recovery copy over it (once there is room) puts the
+    /// answers back.
+    pub draft_file: std::path::PathBuf,
+}
+
 /// What the loop's IO found.
 #[derive(Debug)]
 pub enum Reply {
@@ -187,7 +196,7 @@ pub enum Reply {
         since: String,
     },
     /// Where the recovery copy went, or why none could be written.
-    Recovery(Result<super::quit::Rescued, String>),
+    Recovery(Result<Rescued, String>),
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

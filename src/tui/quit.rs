@@ -3,19 +3,9 @@
 //! chooses — try again, write a recovery copy somewhere that has room, go back, or quit
 //! without saving after saying yes once more. Drawn by `quit_view`.
 
-use std::path::PathBuf;
-
 use super::action::Action;
+pub use super::action::Rescued;
 use super::keys::Place;
-
-/// A recovery copy written, and the file it stands in for.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Rescued {
-    pub copy: PathBuf,
-    /// The draft's own file: copying the recovery copy over it (once there is room) puts the
-    /// answers back.
-    pub draft_file: PathBuf,
-}
 
 pub struct QuitProblem {
     /// Why saving fails, in words for the teacher.

@@ -85,6 +85,11 @@ pub fn output() -> io::Result<Output> {
     device().map(|f| Output::Device(BufWriter::with_capacity(1 << 16, f)))
 }
 
+/// Why the view will not start when standard output is redirected on Windows.
+pub const REDIRECTED: &str = "the full-screen view draws on the screen, so it does not start \
+     when its output goes to a file or a pipe: run music-sef without `>` or `|`, or use \
+     `music-sef plain` for the same questions as plain prompts";
+
 /// The terminal device, for drawing on it when standard output goes elsewhere.
 #[cfg(unix)]
 fn device() -> io::Result<std::fs::File> {
@@ -95,7 +100,7 @@ fn device() -> io::Result<std::fs::File> {
 /// not translated from UTF-8 the way standard output is, so the view refuses instead.
 #[cfg(not(unix))]
 fn device() -> io::Result<std::fs::File> {
-    Err(io::Error::other(super::tty::REDIRECTED))
+    Err(io::Error::other(REDIRECTED))
 }
 
 pub struct TerminalGuard {

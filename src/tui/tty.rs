@@ -4,13 +4,9 @@
 
 use std::io::IsTerminal;
 
+pub use super::terminal::REDIRECTED;
 use crate::paths::DataDirs;
 use crate::settings::Settings;
-
-/// Why the view will not start when standard output is redirected on Windows.
-pub const REDIRECTED: &str = "the full-screen view draws on the screen, so it does not start \
-     when its output goes to a file or a pipe: run music-sef without `>` or `|`, or use \
-     `music-sef plain` for the same questions as plain prompts";
 
 /// Why the full-screen view cannot start here.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]

@@ -2,7 +2,7 @@
 //! the indicative award under its rule, and exactly which criteria hold each higher award
 //! back, by code and title. Only for questionnaires with an award rule.
 
-use super::content::{Block, Grid, Style, bookmark, pair, text};
+use super::blocks::{Block, Grid, Style, bookmark, pair, text};
 use crate::answers::display::level_label;
 use crate::answers::{AnswerValue, numbering};
 use crate::export::Submission;

@@ -3,7 +3,7 @@
 //! section summaries in the scale's words with their cut-offs, the award with its rule, then
 //! strengths, priorities, support asked for and "since last time".
 
-use super::content::{Block, Grid, Style, bookmark, indented, pair, text};
+use super::blocks::{Block, Grid, Style, bookmark, indented, pair, text};
 use crate::export::Submission;
 use crate::export::decision::Decision;
 

@@ -1,7 +1,7 @@
 //! Laying out grids (the checklist, the summaries and the audit's criteria, tagged as tables
 //! with header cells) and the ruled lines of the "for hub use" block.
 
-use super::content::Grid;
+use super::blocks::Grid;
 use super::layout::{BOTTOM, Colour, Layout, Look, MARGIN_X, Op, Role, Target, WIDTH};
 
 /// Space above and below the text in a grid row.

@@ -1,7 +1,7 @@
 //! The "for hub use" block on the last page: lines for the hub to write its decision on, by
 //! hand or with a PDF reader's fill-and-sign tool (krilla writes no form fields).
 
-use super::content::{Block, Style, bookmark, text};
+use super::blocks::{Block, Style, bookmark, text};
 use crate::export::Submission;
 
 pub fn build(b: &mut Vec<Block>, sub: &Submission<'_>) {

@@ -2,7 +2,7 @@
 //! side for the first page's facts), links that keep their address whole, and numbered
 //! questions with a short answer beside them.
 
-use super::content::Style;
+use super::blocks::Style;
 use super::layout::{Layout, Look, MARGIN_X, Role, Target, WIDTH};
 
 /// The column a short answer sits in, beside its question.

@@ -5,7 +5,7 @@
 
 use std::collections::BTreeSet;
 
-use super::content::{Block, Style};
+use super::blocks::{Block, Style};
 pub use super::metrics::Metrics;
 use super::runs::runs;
 

@@ -2,6 +2,7 @@
 //! twice is one record), its school (by URN, else matched by name), which submission is
 //! current for the school, questionnaire and year, the file checks and the flags.
 
+pub use super::flag::Flag;
 use chrono::{SecondsFormat, Utc};
 use rusqlite::{Connection, OptionalExtension, params};
 
@@ -34,12 +35,6 @@ impl Outcome {
             Self::AlreadyHad => "already_had",
         }
     }
-}
-
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Flag {
-    pub kind: &'static str,
-    pub message: String,
 }
 
 #[derive(Debug, Clone)]

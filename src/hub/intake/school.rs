@@ -3,7 +3,7 @@
 
 use rusqlite::{Connection, OptionalExtension, params};
 
-use super::record::Flag;
+use super::flag::Flag;
 use crate::hub::summary::SchoolSummary;
 use crate::hub::{name_key, parse_urn, shown};
 
