@@ -33,19 +33,13 @@ pub fn run(args: &HubArgs, dirs: &DataDirs) -> anyhow::Result<ExitCode> {
 
 /// `music-sef hub` alone: the desk in a terminal; for a script, what to run instead.
 fn desk_or_help(path: &Path, dirs: &DataDirs) -> anyhow::Result<ExitCode> {
-    use std::io::IsTerminal;
-    let dumb = std::env::var_os("TERM").is_some_and(|t| t == "dumb");
-    if !dumb && std::io::stdin().is_terminal() && std::io::stdout().is_terminal() {
-        // As the teacher's view: the mouse left to the terminal when F4 or --no-mouse said so.
-        if !crate::settings::Settings::load(dirs).mouse_on() {
-            crate::tui::terminal::use_mouse(false);
+    // The same checks as the teacher's view, mouse setting included.
+    let why = match crate::tui::tty::ready(dirs) {
+        Ok(()) => return crate::tui::desk::controller::run_desk(desk(path, dirs)?),
+        Err(crate::tui::tty::NoScreen::Dumb) => {
+            "This terminal (TERM=dumb) cannot show the hub desk."
         }
-        return crate::tui::desk::controller::run_desk(desk(path, dirs)?);
-    }
-    let why = if dumb {
-        "This terminal (TERM=dumb) cannot show the hub desk."
-    } else {
-        "The hub desk needs a terminal window."
+        Err(_) => "The hub desk needs a terminal window.",
     };
     crate::errln!(
         "{why} For scripts, use the hub's commands: add, schools, expect, review, decide, feedback, report (see `music-sef hub --help`)."

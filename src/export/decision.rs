@@ -121,7 +121,7 @@ pub fn build(i: &Inputs<'_>) -> Decision {
         facts,
         plan: Plan {
             url: f.plan_url.clone(),
-            dates: plan_dates(f),
+            dates: plan_dates(f.plan_published.as_deref(), f.plan_review.as_deref()),
         },
         checklist: i.checklist.iter().map(check_row).collect(),
         tally: (!i.checklist.is_empty()).then(|| tally_text(&t, i.checklist.len())),
@@ -145,8 +145,10 @@ pub fn build(i: &Inputs<'_>) -> Decision {
     }
 }
 
-fn plan_dates(f: &Facts) -> Option<String> {
-    match (&f.plan_published, &f.plan_review) {
+/// "Published 1 Sep 2026 · next review due 1 Sep 2027", or as much of it as is known: the
+/// bundle's decision page and the hub desk say it the same way.
+pub fn plan_dates(published: Option<&str>, review: Option<&str>) -> Option<String> {
+    match (published, review) {
         (None, None) => None,
         (Some(p), None) => Some(format!("Published {p}")),
         (None, Some(r)) => Some(format!("Next review due {r}")),

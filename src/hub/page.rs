@@ -189,28 +189,18 @@ fn facts(l: &Loaded, lines: &mut Vec<Line>) {
 }
 
 /// "Music development plan: https://…", then its dates on a line of their own (a long link
-/// would otherwise push them onto a broken line).
+/// would otherwise push them onto a broken line), worded as on the bundle's decision page.
 fn plan_lines(s: &super::summary::SchoolSummary) -> Vec<String> {
     let Some(url) = &s.plan_url else {
         return vec!["Music development plan: no link given".to_string()];
     };
     let day = |d: &chrono::NaiveDate| d.format("%d %b %Y").to_string();
-    let dates: Vec<String> = [
-        s.plan_published
-            .as_ref()
-            .map(|d| format!("published {}", day(d))),
-        s.plan_next_review
-            .as_ref()
-            .map(|d| format!("next review {}", day(d))),
-    ]
-    .into_iter()
-    .flatten()
-    .collect();
-    let mut out = vec![format!("Music development plan: {url}")];
-    if !dates.is_empty() {
-        out.push(format!("Plan {}", dates.join(", ")));
-    }
-    out
+    let published = s.plan_published.as_ref().map(day);
+    let review = s.plan_next_review.as_ref().map(day);
+    let dates = crate::export::decision::plan_dates(published.as_deref(), review.as_deref());
+    std::iter::once(format!("Music development plan: {url}"))
+        .chain(dates)
+        .collect()
 }
 
 /// Who filled it in and how to reach them, when the submission says.
