@@ -105,8 +105,10 @@ fn draw_header(frame: &mut Frame, area: Rect, app: &App, theme: Theme) {
         (None, _) => (String::new(), theme.dim()),
     };
     let status_width = width(&status).min(area.width.saturating_sub(20));
-    let [left, right] =
-        Layout::horizontal([Constraint::Min(10), Constraint::Length(status_width)]).areas(area);
+    // A column between them, so a long draft title never runs into the save status.
+    let [left, right] = Layout::horizontal([Constraint::Min(10), Constraint::Length(status_width)])
+        .spacing(1)
+        .areas(area);
     frame.render_widget(
         Paragraph::new(Line::from(vec![
             Span::styled("music-sef", theme.title()),
