@@ -96,11 +96,12 @@ impl Workflow {
     }
 
     /// The questionnaires a new draft can use, the default first (what most schools are
-    /// asked for, and what Enter picks).
+    /// asked for, and what Enter picks) and reflections last (they start from the hub's
+    /// feedback, not from nothing).
     pub fn choices(&self) -> Vec<Choice> {
-        let mut out: Vec<Choice> = self
-            .catalogue
-            .listed()
+        let mut listed = self.catalogue.listed();
+        listed.sort_by_key(|(m, _)| (m.id != DEFAULT_ID, m.reflection));
+        listed
             .into_iter()
             .map(|(m, origin)| Choice {
                 id: m.id,
@@ -111,9 +112,7 @@ impl Workflow {
                 time_needed: m.time_needed,
                 have_ready: m.have_ready,
             })
-            .collect();
-        out.sort_by_key(|c| c.id != DEFAULT_ID);
-        out
+            .collect()
     }
 
     /// Save a draft crash-safely (plain mode saves after every answer).

@@ -78,6 +78,9 @@ pub struct Meta {
     /// What to have ready before starting, one line each.
     #[serde(default)]
     pub have_ready: Vec<String>,
+    /// A reflection on priorities agreed before (listed after the reviews).
+    #[serde(default)]
+    pub reflection: bool,
 }
 
 impl Meta {
@@ -91,6 +94,7 @@ impl Meta {
             questions: q.question_count(),
             time_needed: q.time_needed.clone(),
             have_ready: q.have_ready.iter().map(|i| i.line()).collect(),
+            reflection: q.purpose == super::Purpose::Reflection,
         }
     }
 }

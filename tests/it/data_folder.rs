@@ -195,12 +195,15 @@ fn questionnaires_found_lazily_match_the_full_discovery() {
         let full = Registry::discover(&env.dirs);
         let w = Workflow::new(&env.dirs);
         let ids: Vec<String> = w.choices().into_iter().map(|c| c.id).collect();
-        let mut want: Vec<String> = full
-            .entries
-            .iter()
-            .map(|e| e.questionnaire.id.clone())
-            .collect();
-        want.sort_by_key(|id| id != DEFAULT_ID);
+        // The default first and reflections last, as the new-draft screen lists them.
+        let mut entries: Vec<_> = full.entries.iter().map(|e| &e.questionnaire).collect();
+        entries.sort_by_key(|q| {
+            (
+                q.id != DEFAULT_ID,
+                q.purpose == music_sef::questionnaire::Purpose::Reflection,
+            )
+        });
+        let want: Vec<String> = entries.iter().map(|q| q.id.clone()).collect();
         assert_eq!(ids, want, "round {round}");
         for id in &want {
             let lazy = w.registry().find(id).expect("found");

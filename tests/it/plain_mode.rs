@@ -195,8 +195,7 @@ fn a_new_plain_draft_asks_which_questionnaire_by_number_and_a_title() {
     );
     let out = common::bin(&env)
         .arg("plain")
-        // 3: the follow-up reflection (2) waits for the hub's feedback.
-        .write_stdin("9\n3\nOakfield Primary 2026/27\n")
+        .write_stdin("9\n2\nOakfield Primary 2026/27\n")
         .assert()
         .success()
         .get_output()
@@ -205,10 +204,10 @@ fn a_new_plain_draft_asks_which_questionnaire_by_number_and_a_title() {
     let text = String::from_utf8_lossy(&out);
     assert!(text.contains("Which questionnaire would you like to answer?"));
     assert!(text.contains("1. School music self-evaluation"), "{text}");
-    let third = text
+    let second = text
         .lines()
-        .find_map(|l| l.strip_prefix("3. "))
-        .expect("a third questionnaire");
+        .find_map(|l| l.strip_prefix("2. "))
+        .expect("a second questionnaire");
     assert!(text.contains(&format!(
         "Please type a number from 1 to {}.",
         reg.entries.len()
@@ -222,7 +221,7 @@ fn a_new_plain_draft_asks_which_questionnaire_by_number_and_a_title() {
     let chosen = reg
         .entries
         .iter()
-        .find(|e| e.questionnaire.title == third)
+        .find(|e| e.questionnaire.title == second)
         .expect("listed questionnaire");
     assert_eq!(d.questionnaire.id, chosen.questionnaire.id);
 }
