@@ -17,6 +17,12 @@ pub enum ReviewState {
 }
 
 impl ReviewState {
+    /// The state a school is shown in: its newest change on the desk, else received when it
+    /// sent something (nothing changed yet), else none (outstanding).
+    pub fn shown(latest: Option<Self>, sent: bool) -> Option<Self> {
+        sent.then(|| latest.unwrap_or(Self::Received))
+    }
+
     pub const ALL: [Self; 4] = [
         Self::Received,
         Self::InReview,

@@ -20,9 +20,9 @@ pub fn run(a: &HubSchoolsArgs, path: &Path, dirs: &DataDirs) -> anyhow::Result<E
     };
     let mut lines = schools::list(&db, year, a.outstanding)?;
     let states = crate::hub::review::by_urn(&db, &year.label())?;
-    for l in lines.iter_mut().filter(|l| l.submitted.is_some()) {
-        let state = l.urn.and_then(|u| states.get(&u).copied());
-        l.review_state = Some(state.unwrap_or(ReviewState::Received).arg().to_string());
+    for l in &mut lines {
+        let latest = l.urn.and_then(|u| states.get(&u).copied());
+        l.review_state = ReviewState::shown(latest, l.submitted.is_some()).map(|s| s.arg().into());
     }
     let mut out = std::io::BufWriter::new(std::io::stdout().lock());
     if a.json {

@@ -339,11 +339,8 @@ fn progress_cells(r: &StoredRow, s: &SchoolSummary) -> [(&'static str, f64, Cell
 fn desk_cells(r: &StoredRow) -> [(&'static str, f64, Cell); 4] {
     use crate::hub::review::ReviewState;
     let d = &r.desk;
-    // A school with a submission and no change on the desk yet has simply been received.
-    let state = match d.review_state.as_deref().and_then(ReviewState::from_id) {
-        Some(s) => Some(s.label()),
-        None => (!r.school_key.is_empty()).then(|| ReviewState::Received.label()),
-    };
+    let latest = d.review_state.as_deref().and_then(ReviewState::from_id);
+    let state = ReviewState::shown(latest, !r.school_key.is_empty()).map(ReviewState::label);
     let decision = d
         .recommended
         .map(|r| if r { "recommended" } else { "not recommended" });

@@ -41,7 +41,7 @@ impl DeskRow {
             questionnaire: shown(line.questionnaire.as_deref().unwrap_or("")),
             checks: line.checks_met.zip(line.checks_applying),
             overall: shown(line.overall.as_deref().unwrap_or("")),
-            state: received.then(|| state.unwrap_or(ReviewState::Received)),
+            state: ReviewState::shown(state, received),
         }
     }
 
